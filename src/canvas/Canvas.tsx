@@ -1,0 +1,229 @@
+// The React Flow canvas bound to the document store. React Flow reports gestures as changes;
+// this file turns them into named store actions (a drag is one gesture, one undo step).
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+  type OnConnectEnd,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NodeKind, Size, XY } from '../model';
+import { absoluteRect, center, CATALOG, COMPONENT_SIZE, connectionRefusal, descendantIds, groupAt, indexNodes, isNodeKind, nodeSize } from '../model';
+import { actions, documentStore, report, uiStore, useDocument, useUi } from '../ui/stores';
+import { setCanvasApi } from './canvasApi';
+import { edgeTypes, nodeTypes } from './nodeTypes';
+import { FlowMapper, type FlowEdge, type FlowNode } from './toFlow';
+
+export const KIND_MIME = 'application/x-faultline-kind';
+const GRID: [number, number] = [16, 16];
+
+/** Adds a component with its centre at `point`, inside the innermost group there. */
+export function addComponentAt(kind: NodeKind, point: XY) {
+  const d = documentStore.getState().diagram;
+  const size = kind === 'group' || kind === 'note' ? nodeSize({ kind } as never) : COMPONENT_SIZE;
+  const parentId = groupAt(d, point);
+  const origin = parentId ? absoluteRect(indexNodes(d), parentId) : { x: 0, y: 0 };
+  const position = { x: Math.round(point.x - size.width / 2 - origin.x), y: Math.round(point.y - size.height / 2 - origin.y) };
+  const result = report(actions.addComponent(kind, position, parentId ? { parentId } : {}));
+  if (result.ok) uiStore.getState().select([result.value.id]);
+  return result;
+}
+
+export function Canvas() {
+  const diagram = useDocument((s) => s.diagram);
+  const selectedNodes = useUi((s) => s.selectedNodes);
+  const selectedEdges = useUi((s) => s.selectedEdges);
+  const snapToGrid = useUi((s) => s.snapToGrid);
+  const showMinimap = useUi((s) => s.showMinimap);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const mapper = useMemo(() => new FlowMapper(), []);
+  const nodes = useMemo(() => mapper.nodes(diagram, selectedNodes, measured), [mapper, diagram, selectedNodes, measured]);
+  const edges = useMemo(() => mapper.edges(diagram, selectedEdges), [mapper, diagram, selectedEdges]);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const toDiagram = (p: XY) => flow.screenToFlowPosition(p);
+    setCanvasApi({
+      viewportCenter() {
+        const r = wrapper.current?.getBoundingClientRect();
+        return r ? toDiagram({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+      },
+      fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      toDiagram,
+    });
+    return () => setCanvasApi(null);
+  }, [flow]);
+
+  // Fit the view when a diagram is opened, not when the first node of a blank one appears.
+  const diagramId = diagram.id;
+  useEffect(() => {
+    if (documentStore.getState().diagram.nodes.length === 0) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2 }));
+    return () => cancelAnimationFrame(frame);
+  }, [flow, diagramId]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    let nextMeasured: Map<string, Size> | null = null;
+    const positions = new Map<string, XY>();
+    const selection = new Map<string, boolean>();
+    for (const c of changes) {
+      if (c.type === 'dimensions' && c.dimensions && !c.resizing) {
+        nextMeasured ??= new Map(measuredRef.current);
+        nextMeasured.set(c.id, c.dimensions);
+      } else if (c.type === 'position' && c.position && documentStore.getState().gesture) {
+        positions.set(c.id, c.position);
+      } else if (c.type === 'select') {
+        selection.set(c.id, c.selected);
+      }
+    }
+    if (nextMeasured) setMeasured(nextMeasured);
+    if (positions.size > 0) actions.moveNodes(positions);
+    if (selection.size > 0) applySelection(selection, 'nodes');
+  }, []);
+  const measuredRef = useRef(measured);
+  measuredRef.current = measured;
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const selection = new Map<string, boolean>();
+    for (const c of changes) if (c.type === 'select') selection.set(c.id, c.selected);
+    if (selection.size > 0) applySelection(selection, 'edges');
+  }, []);
+
+  const onDragStart = useCallback(() => documentStore.getState().beginGesture('Move'), []);
+
+  const onDrag = useCallback(
+    (_: unknown, node: FlowNode, dragged: FlowNode[]) => {
+      const d = documentStore.getState().diagram;
+      const internal = flow.getInternalNode(node.id);
+      if (!internal) return;
+      const size = nodeSize(node.data.node);
+      const point = { x: internal.internals.positionAbsolute.x + size.width / 2, y: internal.internals.positionAbsolute.y + size.height / 2 };
+      const exclude = new Set(dragged.map((n) => n.id));
+      for (const id of descendantIds(d, exclude)) exclude.add(id);
+      uiStore.getState().setDropTarget(groupAt(d, point, exclude) ?? null);
+    },
+    [flow],
+  );
+
+  const onDragStop = useCallback((_: unknown, _node: FlowNode | null, dragged: FlowNode[]) => {
+    const d = documentStore.getState().diagram;
+    const byId = indexNodes(d);
+    const draggedIds = new Set(dragged.map((n) => n.id));
+    const exclude = new Set(draggedIds);
+    for (const id of descendantIds(d, draggedIds)) exclude.add(id);
+    for (const n of dragged) {
+      const model = byId.get(n.id);
+      if (!model || (model.parentId && draggedIds.has(model.parentId))) continue;
+      const target = groupAt(d, center(absoluteRect(byId, n.id)), exclude);
+      if (target !== model.parentId) report(actions.setParent([n.id], target));
+    }
+    uiStore.getState().setDropTarget(null);
+    documentStore.getState().endGesture();
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const result = report(actions.connect(c.source, c.target));
+    if (result.ok) uiStore.getState().select([], [result.value.id]);
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdge) => connectionRefusal(documentStore.getState().diagram, c.source, c.target) === null,
+    [],
+  );
+
+  const onConnectEnd: OnConnectEnd = useCallback((_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid === false && state.fromNode && state.toNode) {
+      const reason = connectionRefusal(documentStore.getState().diagram, state.fromNode.id, state.toNode.id);
+      if (reason) uiStore.getState().notify(reason, 'error');
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const kind = e.dataTransfer.getData(KIND_MIME);
+      if (!isNodeKind(kind)) return;
+      e.preventDefault();
+      addComponentAt(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [flow],
+  );
+
+  const onDragOver = useCallback((e: React.DragEvent) => {
+    if (e.dataTransfer.types.includes(KIND_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  return (
+    <div className="fl-canvas" ref={wrapper} onDrop={onDrop} onDragOver={onDragOver} data-testid="canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onDragStart}
+        onNodeDrag={onDrag}
+        onNodeDragStop={onDragStop}
+        onSelectionDragStart={onDragStart}
+        onSelectionDragStop={(e, dragged) => onDragStop(e, null, dragged)}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDoubleClick={(_, n) => uiStore.getState().setRenaming(n.id)}
+        onPaneClick={() => uiStore.getState().clearSelection()}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionMode={SelectionMode.Partial}
+        snapToGrid={snapToGrid}
+        snapGrid={GRID}
+        zoomOnDoubleClick={false}
+        minZoom={0.05}
+        maxZoom={3}
+        onlyRenderVisibleElements={diagram.nodes.length > 300}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Diagram canvas"
+      >
+        <svg className="fl-defs" aria-hidden="true">
+          <defs>
+            <marker id="fl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--edge-color)" />
+            </marker>
+          </defs>
+        </svg>
+        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {showMinimap ? <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" /> : null}
+      </ReactFlow>
+    </div>
+  );
+}
+
+function minimapColor(n: FlowNode): string {
+  return n.data.node.kind === 'group' ? 'rgba(100,116,139,0.15)' : CATALOG[n.data.node.kind].color;
+}
+
+function applySelection(changes: Map<string, boolean>, which: 'nodes' | 'edges') {
+  const ui = uiStore.getState();
+  const current = new Set(which === 'nodes' ? ui.selectedNodes : ui.selectedEdges);
+  for (const [id, selected] of changes) {
+    if (selected) current.add(id);
+    else current.delete(id);
+  }
+  if (which === 'nodes') ui.select(current, ui.selectedEdges);
+  else ui.select(ui.selectedNodes, current);
+}

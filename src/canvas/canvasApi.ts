@@ -1,0 +1,23 @@
+// What commands may ask of the mounted canvas (viewport centre, fit, zoom), without importing
+// React Flow hooks into the command registry.
+import type { XY } from '../model';
+
+export interface CanvasApi {
+  /** The diagram point at the middle of the visible canvas. */
+  viewportCenter(): XY;
+  fitView(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  /** Converts a point on the screen to diagram coordinates. */
+  toDiagram(screen: XY): XY;
+}
+
+let current: CanvasApi | null = null;
+
+export function setCanvasApi(api: CanvasApi | null): void {
+  current = api;
+}
+
+export function canvasApi(): CanvasApi | null {
+  return current;
+}

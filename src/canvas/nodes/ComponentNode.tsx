@@ -1,0 +1,46 @@
+// Every component kind on the canvas: its shape, icon and colour come from the catalog.
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { CATALOG, COMPONENT_SIZE, safeColor } from '../../model';
+import { useUi } from '../../ui/stores';
+import { kindIcon } from '../icons';
+import { ShapeOutline } from '../ShapeOutline';
+import type { FlowNode } from '../toFlow';
+import { InlineRename } from './InlineRename';
+
+export function handleSides(direction: string): [Position, Position] {
+  switch (direction) {
+    case 'TB':
+      return [Position.Top, Position.Bottom];
+    case 'BT':
+      return [Position.Bottom, Position.Top];
+    case 'RL':
+      return [Position.Right, Position.Left];
+    default:
+      return [Position.Left, Position.Right];
+  }
+}
+
+export const ComponentNode = memo(function ComponentNode({ data, selected }: NodeProps<FlowNode>) {
+  const { node, direction } = data;
+  const entry = CATALOG[node.kind];
+  const color = safeColor(node.color) ?? entry.color;
+  const Icon = kindIcon(node.kind);
+  const renaming = useUi((s) => s.renaming === node.id);
+  const [into, outOf] = handleSides(direction);
+  const shape = node.shape ?? entry.mermaidShape;
+  return (
+    <div className="fl-node" data-kind={node.kind} data-shape={shape} data-selected={selected || undefined} style={{ '--kind-color': color } as React.CSSProperties}>
+      <ShapeOutline shape={shape} width={COMPONENT_SIZE.width} height={COMPONENT_SIZE.height} fill="var(--node-fill)" stroke={color} strokeWidth={selected ? 2.5 : 1.5} />
+      <Handle type="target" position={into} className="fl-handle" />
+      <span className="fl-node-icon" aria-hidden="true">
+        <Icon size={18} strokeWidth={2} />
+      </span>
+      <span className="fl-node-text">
+        {renaming ? <InlineRename id={node.id} label={node.label} /> : <span className="fl-node-label">{node.label}</span>}
+        <span className="fl-node-kind">{entry.label}</span>
+      </span>
+      <Handle type="source" position={outOf} className="fl-handle" />
+    </div>
+  );
+});

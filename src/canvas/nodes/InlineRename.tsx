@@ -1,0 +1,33 @@
+// The label editor shown in place of a node's label after a double-click.
+import { useEffect, useRef } from 'react';
+import { actions, report, uiStore } from '../../ui/stores';
+
+export function InlineRename({ id, label, multiline = false }: { id: string; label: string; multiline?: boolean }) {
+  const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  const finish = (commit: boolean) => {
+    const value = ref.current?.value ?? label;
+    uiStore.getState().setRenaming(null);
+    if (commit && value !== label) report(actions.rename(id, value));
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    e.stopPropagation();
+    if (e.key === 'Escape') finish(false);
+    if (e.key === 'Enter' && !(multiline && e.shiftKey)) {
+      e.preventDefault();
+      finish(true);
+    }
+  };
+  const common = {
+    ref,
+    defaultValue: label,
+    'aria-label': 'Label',
+    className: 'fl-rename nodrag nopan',
+    onKeyDown,
+    onBlur: () => finish(true),
+  };
+  return multiline ? <textarea {...common} rows={3} /> : <input {...common} />;
+}

@@ -1,0 +1,105 @@
+// Diagram -> React Flow nodes and edges. Each record maps to one object that is reused while
+// the record, its selection and its measured size are unchanged, so a drag at 1,000 nodes
+// rebuilds one node, and React Flow's own equality check skips the rest.
+import type { Edge, Node } from '@xyflow/react';
+import type { Diagram, DiagramEdge, DiagramNode, Direction, Size } from '../model';
+import { COMPONENT_SIZE, nodeSize } from '../model';
+
+export type FlowNodeData = { node: DiagramNode; direction: Direction };
+export type FlowNode = Node<FlowNodeData>;
+export type FlowEdgeData = { edge: DiagramEdge };
+export type FlowEdge = Edge<FlowEdgeData>;
+
+export function flowNodeType(node: DiagramNode): string {
+  if (node.kind === 'group') return 'group';
+  if (node.kind === 'note') return 'note';
+  return 'component';
+}
+
+interface NodeCacheEntry {
+  selected: boolean;
+  measured: Size | undefined;
+  direction: Direction;
+  flow: FlowNode;
+}
+
+interface EdgeCacheEntry {
+  selected: boolean;
+  name: string;
+  flow: FlowEdge;
+}
+
+/**
+ * Parents must precede their children for React Flow, and groups sit under the components at
+ * their level: order by depth, then groups first, then as stored.
+ */
+function drawingOrder(nodes: readonly DiagramNode[]): DiagramNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const depth = new Map<string, number>();
+  const depthOf = (n: DiagramNode): number => {
+    const known = depth.get(n.id);
+    if (known !== undefined) return known;
+    depth.set(n.id, 0); // guards against a parent cycle in damaged input
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    const value = parent ? depthOf(parent) + 1 : 0;
+    depth.set(n.id, value);
+    return value;
+  };
+  return nodes
+    .map((n, i) => ({ n, i, d: depthOf(n), g: n.kind === 'group' ? 0 : 1 }))
+    .sort((a, b) => a.d - b.d || a.g - b.g || a.i - b.i)
+    .map((x) => x.n);
+}
+
+export class FlowMapper {
+  private nodeCache = new WeakMap<DiagramNode, NodeCacheEntry>();
+  private edgeCache = new WeakMap<DiagramEdge, EdgeCacheEntry>();
+  private ordered: { source: readonly DiagramNode[]; result: DiagramNode[] } | null = null;
+
+  nodes(d: Diagram, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): FlowNode[] {
+    if (this.ordered?.source !== d.nodes) this.ordered = { source: d.nodes, result: drawingOrder(d.nodes) };
+    return this.ordered.result.map((n) => this.node(n, d.direction, selected.has(n.id), measured.get(n.id)));
+  }
+
+  edges(d: Diagram, selected: ReadonlySet<string>): FlowEdge[] {
+    const labels = new Map(d.nodes.map((n) => [n.id, n.label || n.kind]));
+    return d.edges.map((e) => {
+      const isSelected = selected.has(e.id);
+      const name = `${labels.get(e.source)} calls ${labels.get(e.target)}`;
+      const cached = this.edgeCache.get(e);
+      if (cached && cached.selected === isSelected && cached.name === name) return cached.flow;
+      const flow: FlowEdge = {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'call',
+        selected: isSelected,
+        data: { edge: e },
+        ariaLabel: e.label ? `${name}: ${e.label}` : name,
+      };
+      this.edgeCache.set(e, { selected: isSelected, name, flow });
+      return flow;
+    });
+  }
+
+  private node(n: DiagramNode, direction: Direction, selected: boolean, measured: Size | undefined): FlowNode {
+    const cached = this.nodeCache.get(n);
+    if (cached && cached.selected === selected && cached.measured === measured && cached.direction === direction) return cached.flow;
+    const sized = n.kind === 'group' || n.kind === 'note';
+    const size = sized ? nodeSize(n) : COMPONENT_SIZE;
+    const flow: FlowNode = {
+      id: n.id,
+      type: flowNodeType(n),
+      position: n.position,
+      data: { node: n, direction },
+      selected,
+      width: size.width,
+      height: size.height,
+      ...(measured ? { measured } : {}),
+      ...(n.parentId ? { parentId: n.parentId } : {}),
+      ariaLabel: n.label || n.kind,
+    };
+    this.nodeCache.set(n, { selected, measured, direction, flow });
+    return flow;
+  }
+}

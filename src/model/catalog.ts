@@ -1,0 +1,410 @@
+// The component catalog: the one table of kinds. Palette, canvas, inspector, simulation defaults,
+// Mermaid export shapes and import inference all read from here; adding a kind is one entry.
+import type { CallProps, NodeKind, NodeProps } from './types';
+
+/** Mermaid flowchart shapes, named as mermaid's own flowchart db names them. */
+export type MermaidShape =
+  | 'square'
+  | 'round'
+  | 'stadium'
+  | 'subroutine'
+  | 'cylinder'
+  | 'circle'
+  | 'doublecircle'
+  | 'odd'
+  | 'diamond'
+  | 'hexagon'
+  | 'lean_right'
+  | 'lean_left'
+  | 'trapezoid'
+  | 'inv_trapezoid';
+
+/** How a node passes a request on, which decides what its outgoing edges mean. */
+export type Routing =
+  | 'source' // a client: originates traffic
+  | 'fanout' // calls every outgoing edge (each with its probability)
+  | 'alternatives' // picks one healthy outgoing edge per request
+  | 'cache' // answers hits itself, sends misses on
+  | 'queue' // buffers; outgoing edges are consumers pulling at their own pace
+  | 'none'; // not simulated (groups, notes)
+
+export type PaletteSection = 'Traffic' | 'Edge' | 'Compute' | 'Data' | 'Messaging' | 'Diagram';
+
+export interface CatalogEntry {
+  kind: NodeKind;
+  label: string;
+  description: string;
+  /** A lucide icon name; the UI maps names to components so the model stays React-free. */
+  icon: string;
+  color: string;
+  section: PaletteSection;
+  mermaidShape: MermaidShape;
+  routing: Routing;
+  /** Edges into this kind are asynchronous (the producer is acknowledged at once). */
+  asyncInbound: boolean;
+  connectable: boolean;
+  defaults: Partial<NodeProps>;
+  /** Properties the inspector shows for this kind, in order. */
+  fields: readonly (keyof NodeProps)[];
+  /** Words in a label or id that suggest this kind on import (lower case, matched as words). */
+  keywords: readonly string[];
+}
+
+/** Values every simulated kind starts from before its own defaults apply. */
+export const BASE_NODE_PROPS: NodeProps = {
+  replicas: 2,
+  concurrency: 50,
+  queueLimit: 200,
+  latencyDist: 'lognormal',
+  latencyMs: 20,
+  latencyP99Ms: 120,
+  errorRate: 0.001,
+  blocking: true,
+  callMode: 'sequential',
+  balancing: 'roundRobin',
+  ejectAfterFailures: 5,
+  ejectForMs: 10_000,
+  rateLimitRps: 0,
+  rateLimitBurst: 100,
+  hitRatio: 0.9,
+  warmupMs: 30_000,
+  coalescing: false,
+  maxDeliveries: 5,
+  rateRps: 100,
+  pattern: 'constant',
+  patternFactor: 3,
+  patternStartMs: 20_000,
+  patternDurationMs: 10_000,
+  sloMs: 500,
+};
+
+export const DEFAULT_CALL: CallProps = {
+  probability: 1,
+  timeoutMs: 2_000,
+  maxAttempts: 1,
+  backoffMs: 100,
+  backoffMultiplier: 2,
+  backoffMaxMs: 2_000,
+  jitter: 'full',
+  breaker: false,
+  breakerFailureRate: 0.5,
+  breakerWindowMs: 10_000,
+  breakerMinCalls: 20,
+  breakerCooldownMs: 5_000,
+  breakerProbes: 3,
+  bulkhead: 0,
+  fallback: false,
+  networkMs: 1,
+};
+
+const SERVER_FIELDS = [
+  'replicas',
+  'concurrency',
+  'queueLimit',
+  'latencyDist',
+  'latencyMs',
+  'latencyP99Ms',
+  'errorRate',
+  'blocking',
+  'callMode',
+] as const satisfies readonly (keyof NodeProps)[];
+
+const ROUTER_FIELDS = [
+  'replicas',
+  'concurrency',
+  'latencyDist',
+  'latencyMs',
+  'latencyP99Ms',
+  'errorRate',
+  'balancing',
+  'ejectAfterFailures',
+  'ejectForMs',
+] as const satisfies readonly (keyof NodeProps)[];
+
+const CACHE_FIELDS = [...SERVER_FIELDS, 'hitRatio', 'warmupMs', 'coalescing'] as const;
+const QUEUE_FIELDS = ['queueLimit', 'latencyMs', 'errorRate', 'maxDeliveries'] as const;
+
+const entries: CatalogEntry[] = [
+  {
+    kind: 'client',
+    label: 'Client',
+    description: 'Users, browsers or apps sending requests',
+    icon: 'users',
+    color: '#2563eb',
+    section: 'Traffic',
+    mermaidShape: 'stadium',
+    routing: 'source',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { rateRps: 100 },
+    fields: ['rateRps', 'pattern', 'patternFactor', 'patternStartMs', 'patternDurationMs', 'sloMs'],
+    keywords: ['client', 'clients', 'user', 'users', 'browser', 'mobile', 'app', 'apps', 'web', 'customer', 'customers', 'device', 'devices', 'player', 'players', 'frontend', 'ios', 'android', 'actor'],
+  },
+  {
+    kind: 'dns',
+    label: 'DNS',
+    description: 'Name resolution, geo routing',
+    icon: 'globe',
+    color: '#0891b2',
+    section: 'Edge',
+    mermaidShape: 'lean_right',
+    routing: 'alternatives',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 4, concurrency: 10_000, latencyMs: 5, latencyP99Ms: 30, errorRate: 0, blocking: false, queueLimit: 10_000 },
+    fields: ROUTER_FIELDS,
+    keywords: ['dns', 'route53', 'resolver', 'geodns'],
+  },
+  {
+    kind: 'cdn',
+    label: 'CDN',
+    description: 'Edge cache in front of an origin',
+    icon: 'cloud',
+    color: '#0d9488',
+    section: 'Edge',
+    mermaidShape: 'trapezoid',
+    routing: 'cache',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 20, concurrency: 10_000, latencyMs: 10, latencyP99Ms: 60, errorRate: 0, hitRatio: 0.85, warmupMs: 60_000, blocking: false, queueLimit: 10_000 },
+    fields: [...ROUTER_FIELDS, 'hitRatio', 'warmupMs'],
+    keywords: ['cdn', 'cloudfront', 'akamai', 'fastly', 'edge', 'pop', 'pops'],
+  },
+  {
+    kind: 'loadBalancer',
+    label: 'Load balancer',
+    description: 'Spreads requests over healthy targets',
+    icon: 'split',
+    color: '#7c3aed',
+    section: 'Edge',
+    mermaidShape: 'hexagon',
+    routing: 'alternatives',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 2, concurrency: 10_000, latencyMs: 1, latencyP99Ms: 5, errorRate: 0, blocking: false, queueLimit: 10_000 },
+    fields: ROUTER_FIELDS,
+    keywords: ['lb', 'alb', 'elb', 'nlb', 'load balancer', 'loadbalancer', 'balancer', 'nginx', 'haproxy', 'envoy', 'ingress', 'traefik'],
+  },
+  {
+    kind: 'apiGateway',
+    label: 'API gateway',
+    description: 'Routes, authenticates and rate-limits',
+    icon: 'door-open',
+    color: '#9333ea',
+    section: 'Edge',
+    mermaidShape: 'subroutine',
+    routing: 'alternatives',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 3, concurrency: 2_000, latencyMs: 3, latencyP99Ms: 15, errorRate: 0, blocking: true, queueLimit: 2_000 },
+    fields: [...ROUTER_FIELDS, 'blocking', 'rateLimitRps', 'rateLimitBurst'],
+    keywords: ['gateway', 'api gateway', 'apigw', 'kong', 'apigee', 'bff'],
+  },
+  {
+    kind: 'service',
+    label: 'Service',
+    description: 'An application service with replicas',
+    icon: 'server',
+    color: '#4f46e5',
+    section: 'Compute',
+    mermaidShape: 'square',
+    routing: 'fanout',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 3, concurrency: 50, latencyMs: 20, latencyP99Ms: 120, errorRate: 0.001, queueLimit: 200 },
+    fields: SERVER_FIELDS,
+    keywords: ['service', 'svc', 'server', 'api', 'backend', 'microservice', 'app server', 'engine', 'manager', 'handler'],
+  },
+  {
+    kind: 'worker',
+    label: 'Worker',
+    description: 'Background consumer or processor',
+    icon: 'cog',
+    color: '#6366f1',
+    section: 'Compute',
+    mermaidShape: 'square',
+    routing: 'fanout',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 2, concurrency: 10, latencyMs: 50, latencyP99Ms: 300, errorRate: 0.001, queueLimit: 100 },
+    fields: SERVER_FIELDS,
+    keywords: ['worker', 'workers', 'consumer', 'consumers', 'processor', 'processors', 'job', 'jobs', 'cron', 'scheduler', 'batch', 'etl', 'pipeline'],
+  },
+  {
+    kind: 'cache',
+    label: 'Cache',
+    description: 'In-memory cache (Redis, Memcached)',
+    icon: 'zap',
+    color: '#dc2626',
+    section: 'Data',
+    mermaidShape: 'cylinder',
+    routing: 'cache',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 3, concurrency: 1_000, latencyMs: 1, latencyP99Ms: 5, errorRate: 0, blocking: false, queueLimit: 5_000, hitRatio: 0.9 },
+    fields: CACHE_FIELDS,
+    keywords: ['cache', 'caching', 'redis', 'memcached', 'memcache', 'valkey', 'dragonfly', 'hazelcast'],
+  },
+  {
+    kind: 'database',
+    label: 'Database',
+    description: 'A database with a connection pool',
+    icon: 'database',
+    color: '#16a34a',
+    section: 'Data',
+    mermaidShape: 'cylinder',
+    routing: 'fanout',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 1, concurrency: 100, latencyMs: 5, latencyP99Ms: 50, errorRate: 0.0001, queueLimit: 500 },
+    fields: SERVER_FIELDS,
+    keywords: ['db', 'database', 'databases', 'postgres', 'postgresql', 'mysql', 'sql', 'dynamodb', 'cassandra', 'mongodb', 'mongo', 'aurora', 'spanner', 'cockroachdb', 'oracle', 'rds', 'store', 'storage', 'ledger', 'shard', 'shards', 'replica', 'timeseries', 'influxdb', 'warehouse'],
+  },
+  {
+    kind: 'queue',
+    label: 'Queue',
+    description: 'Message queue with consumers and a dead-letter queue',
+    icon: 'inbox',
+    color: '#ea580c',
+    section: 'Messaging',
+    mermaidShape: 'odd',
+    routing: 'queue',
+    asyncInbound: true,
+    connectable: true,
+    defaults: { replicas: 1, concurrency: 100_000, latencyMs: 2, latencyP99Ms: 10, latencyDist: 'constant', errorRate: 0, blocking: false, queueLimit: 1_000_000, maxDeliveries: 5 },
+    fields: QUEUE_FIELDS,
+    keywords: ['queue', 'queues', 'sqs', 'rabbitmq', 'rabbit', 'mq', 'activemq', 'dlq', 'dead letter', 'buffer'],
+  },
+  {
+    kind: 'stream',
+    label: 'Stream',
+    description: 'Event log (Kafka, Kinesis) with consumer lag',
+    icon: 'waves',
+    color: '#d97706',
+    section: 'Messaging',
+    mermaidShape: 'cylinder',
+    routing: 'queue',
+    asyncInbound: true,
+    connectable: true,
+    defaults: { replicas: 1, concurrency: 100_000, latencyMs: 3, latencyP99Ms: 15, latencyDist: 'constant', errorRate: 0, blocking: false, queueLimit: 10_000_000, maxDeliveries: 3 },
+    fields: QUEUE_FIELDS,
+    keywords: ['kafka', 'kinesis', 'stream', 'streams', 'streaming', 'event bus', 'eventbus', 'pubsub', 'pub/sub', 'pulsar', 'topic', 'topics', 'event log', 'nats', 'eventbridge', 'cdc', 'debezium'],
+  },
+  {
+    kind: 'search',
+    label: 'Search index',
+    description: 'Full-text search (Elasticsearch, OpenSearch)',
+    icon: 'search',
+    color: '#65a30d',
+    section: 'Data',
+    mermaidShape: 'cylinder',
+    routing: 'fanout',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 3, concurrency: 50, latencyMs: 30, latencyP99Ms: 200, errorRate: 0.0005, queueLimit: 300 },
+    fields: SERVER_FIELDS,
+    keywords: ['search', 'elasticsearch', 'elastic', 'opensearch', 'solr', 'lucene', 'index', 'algolia'],
+  },
+  {
+    kind: 'objectStore',
+    label: 'Object store',
+    description: 'Blob storage (S3, GCS)',
+    icon: 'archive',
+    color: '#0f766e',
+    section: 'Data',
+    mermaidShape: 'cylinder',
+    routing: 'fanout',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 10, concurrency: 1_000, latencyMs: 30, latencyP99Ms: 150, errorRate: 0.0001, queueLimit: 10_000 },
+    fields: SERVER_FIELDS,
+    keywords: ['s3', 'object store', 'object storage', 'objectstore', 'blob', 'blobs', 'gcs', 'bucket', 'buckets', 'minio', 'data lake', 'datalake', 'media storage'],
+  },
+  {
+    kind: 'external',
+    label: 'External API',
+    description: 'A third party: payment provider, bank, email',
+    icon: 'plug',
+    color: '#be185d',
+    section: 'Compute',
+    mermaidShape: 'round',
+    routing: 'fanout',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 1, concurrency: 1_000, latencyMs: 200, latencyP99Ms: 1_200, errorRate: 0.005, queueLimit: 1_000 },
+    fields: SERVER_FIELDS,
+    keywords: ['external', 'third party', 'third-party', '3rd party', 'bank', 'banks', 'card network', 'card networks', 'stripe', 'paypal', 'visa', 'mastercard', 'twilio', 'sendgrid', 'provider', 'providers', 'partner', 'exchange', 'exchanges', 'psp', 'apns', 'fcm', 'smtp'],
+  },
+  {
+    kind: 'step',
+    label: 'Step',
+    description: 'A process step or decision (flowcharts)',
+    icon: 'square',
+    color: '#475569',
+    section: 'Diagram',
+    mermaidShape: 'square',
+    routing: 'fanout',
+    asyncInbound: false,
+    connectable: true,
+    defaults: { replicas: 1, concurrency: 100_000, latencyMs: 1, latencyP99Ms: 1, latencyDist: 'constant', errorRate: 0, blocking: false, queueLimit: 0 },
+    fields: ['latencyMs', 'errorRate'],
+    keywords: [],
+  },
+  {
+    kind: 'group',
+    label: 'Group',
+    description: 'Region, availability zone or subgraph',
+    icon: 'box-select',
+    color: '#64748b',
+    section: 'Diagram',
+    mermaidShape: 'square',
+    routing: 'none',
+    asyncInbound: false,
+    connectable: false,
+    defaults: {},
+    fields: [],
+    keywords: [],
+  },
+  {
+    kind: 'note',
+    label: 'Note',
+    description: 'A sticky note',
+    icon: 'sticky-note',
+    color: '#ca8a04',
+    section: 'Diagram',
+    mermaidShape: 'square',
+    routing: 'none',
+    asyncInbound: false,
+    connectable: false,
+    defaults: {},
+    fields: [],
+    keywords: [],
+  },
+];
+
+export const CATALOG: Readonly<Record<NodeKind, CatalogEntry>> = Object.freeze(
+  Object.fromEntries(entries.map((e) => [e.kind, Object.freeze(e)])) as Record<NodeKind, CatalogEntry>,
+);
+
+export const KINDS: readonly NodeKind[] = entries.map((e) => e.kind);
+
+export function isNodeKind(value: unknown): value is NodeKind {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CATALOG, value);
+}
+
+export function catalogEntry(kind: NodeKind): CatalogEntry {
+  return CATALOG[kind];
+}
+
+/** Kinds the simulation runs; groups and notes are drawing only. */
+export function isSimulated(kind: NodeKind): boolean {
+  return CATALOG[kind].routing !== 'none';
+}
+
+export function effectiveNodeProps(kind: NodeKind, overrides: Partial<NodeProps> = {}): NodeProps {
+  return { ...BASE_NODE_PROPS, ...CATALOG[kind].defaults, ...overrides };
+}
+
+export function effectiveCallProps(overrides: Partial<CallProps> = {}): CallProps {
+  return { ...DEFAULT_CALL, ...overrides };
+}

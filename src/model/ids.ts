@@ -1,0 +1,11 @@
+// Short random ids. Stable once made; never derived from labels (labels change, ids must not).
+import { customAlphabet } from 'nanoid';
+
+const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+const random = customAlphabet(alphabet, 10);
+
+export type IdPrefix = 'd' | 'n' | 'e' | 's' | 'f' | 'r' | 'w';
+
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${random()}`;
+}

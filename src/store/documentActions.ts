@@ -1,0 +1,116 @@
+// The named changes a user can make to the open diagram. Each names itself for the undo menu;
+// moves and resizes run inside gestures so that a whole drag is one undo step.
+import type { CallProps, Diagram, DiagramNode, Direction, Fragment, NodeDetails, EdgeDetails, NodeKind, NodeProps, Size, XY } from '../model';
+import {
+  addNode,
+  connect,
+  createNode,
+  duplicateNodes,
+  groupNodes,
+  ungroup,
+  insertFragment,
+  moveNodes,
+  removeEdges,
+  removeNodes,
+  setCallProp,
+  setKind,
+  setNodeProp,
+  setParent,
+  updateEdge,
+  updateNode,
+  CATALOG,
+} from '../model';
+import type { DocumentStore } from './documentStore';
+
+export interface LayoutResult {
+  positions: Map<string, XY>;
+  sizes: Map<string, Size>;
+}
+
+export function documentActions(store: DocumentStore) {
+  const apply = <T>(label: string, edit: (draft: Diagram) => T): T => store.getState().apply(label, edit);
+
+  return {
+    addComponent(kind: NodeKind, position: XY, init: Partial<DiagramNode> = {}) {
+      return apply(`Add ${CATALOG[kind].label}`, (d) => addNode(d, createNode(kind, position, init)));
+    },
+    connect(source: string, target: string) {
+      return apply('Connect', (d) => connect(d, source, target));
+    },
+    deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]) {
+      return apply('Delete', (d) => removeNodes(d, nodeIds) + removeEdges(d, edgeIds));
+    },
+    /** Positions during a drag; the caller brackets the drag with begin/endGesture. */
+    moveNodes(positions: ReadonlyMap<string, XY>) {
+      return apply('Move', (d) => moveNodes(d, positions));
+    },
+    setParent(nodeIds: readonly string[], groupId: string | undefined) {
+      return apply(groupId ? 'Move into group' : 'Move out of group', (d) => {
+        for (const id of nodeIds) {
+          const result = setParent(d, id, groupId);
+          if (!result.ok) return result;
+        }
+        return { ok: true as const, value: nodeIds.length };
+      });
+    },
+    rename(id: string, label: string) {
+      return apply('Rename', (d) => updateNode(d, id, { label }));
+    },
+    updateNode(id: string, details: NodeDetails) {
+      return apply('Edit node', (d) => updateNode(d, id, details));
+    },
+    setKind(id: string, kind: NodeKind) {
+      return apply(`Change kind to ${CATALOG[kind].label}`, (d) => setKind(d, id, kind));
+    },
+    setNodeProp<K extends keyof NodeProps>(id: string, key: K, value: NodeProps[K] | undefined) {
+      return apply('Edit property', (d) => setNodeProp(d, id, key, value));
+    },
+    updateEdge(id: string, details: EdgeDetails) {
+      return apply('Edit connection', (d) => updateEdge(d, id, details));
+    },
+    setCallProp<K extends keyof CallProps>(id: string, key: K, value: CallProps[K] | undefined) {
+      return apply('Edit call setting', (d) => setCallProp(d, id, key, value));
+    },
+    duplicate(ids: readonly string[]) {
+      return apply('Duplicate', (d) => duplicateNodes(d, ids));
+    },
+    paste(fragment: Fragment, offset: XY) {
+      return apply('Paste', (d) => insertFragment(d, fragment, offset));
+    },
+    resize(id: string, size: Size, position: XY) {
+      return apply('Resize', (d) => {
+        const node = d.nodes.find((n) => n.id === id);
+        if (!node) return;
+        node.size = { width: Math.round(size.width), height: Math.round(size.height) };
+        node.position = position;
+      });
+    },
+    applyLayout(label: string, layout: LayoutResult) {
+      return apply(label, (d) => {
+        moveNodes(d, layout.positions);
+        for (const n of d.nodes) {
+          const size = layout.sizes.get(n.id);
+          if (size && n.kind === 'group') n.size = size;
+        }
+      });
+    },
+    group(ids: readonly string[]) {
+      return apply('Group', (d) => groupNodes(d, ids));
+    },
+    ungroup(id: string) {
+      return apply('Ungroup', (d) => ungroup(d, id));
+    },
+    renameDiagram(name: string) {
+      return apply('Rename diagram', (d) => {
+        d.name = name.trim() || 'Untitled diagram';
+      });
+    },
+    setDirection(direction: Direction) {
+      return apply('Change direction', (d) => {
+        d.direction = direction;
+      });
+    },
+  };
+}
+
+export type DocumentActions = ReturnType<typeof documentActions>;

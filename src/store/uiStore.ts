@@ -1,0 +1,70 @@
+// UI state that never enters undo history: selection, panels, toggles, messages.
+import { createStore } from 'zustand/vanilla';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+}
+
+export interface UiState {
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  snapToGrid: boolean;
+  showMinimap: boolean;
+  paletteOpen: boolean;
+  commandPaletteOpen: boolean;
+  /** The node whose label is being edited in place. */
+  renaming: string | null;
+  /** The group a dragged node would land in if dropped now. */
+  dropTarget: string | null;
+  toasts: Toast[];
+  select(nodes: Iterable<string>, edges?: Iterable<string>): void;
+  clearSelection(): void;
+  setRenaming(id: string | null): void;
+  setDropTarget(id: string | null): void;
+  toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen', value?: boolean): void;
+  notify(message: string, tone?: Toast['tone']): void;
+  dismiss(id: number): void;
+}
+
+let toastSeq = 0;
+const EMPTY: ReadonlySet<string> = new Set();
+
+export function createUiStore() {
+  return createStore<UiState>()((set) => ({
+    selectedNodes: EMPTY,
+    selectedEdges: EMPTY,
+    snapToGrid: true,
+    showMinimap: true,
+    paletteOpen: true,
+    commandPaletteOpen: false,
+    renaming: null,
+    dropTarget: null,
+    toasts: [],
+    select(nodes, edges = []) {
+      set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges) });
+    },
+    clearSelection() {
+      set({ selectedNodes: EMPTY, selectedEdges: EMPTY });
+    },
+    setRenaming(id) {
+      set({ renaming: id });
+    },
+    setDropTarget(id) {
+      set((s) => (s.dropTarget === id ? s : { dropTarget: id }));
+    },
+    toggle(key, value) {
+      set((s) => ({ [key]: value ?? !s[key] }) as Partial<UiState>);
+    },
+    notify(message, tone = 'info') {
+      const id = ++toastSeq;
+      set((s) => ({ toasts: [...s.toasts.slice(-3), { id, message, tone }] }));
+    },
+    dismiss(id) {
+      set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+    },
+  }));
+}
+
+export type UiStore = ReturnType<typeof createUiStore>;

@@ -1,0 +1,56 @@
+// The app shell: menu bar, palette, canvas, inspector, dialogs and messages.
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { CommandPalette } from './CommandPalette';
+import { installClipboard } from './commands/clipboard';
+import { installShortcuts } from './commands/keyboard';
+import { EmptyState } from './EmptyState';
+import { Inspector } from './inspector/Inspector';
+import { Menus } from './Menus';
+import { Palette } from './Palette';
+import { useDocument, useUi } from './stores';
+import { Toasts } from './Toasts';
+
+function TopBar() {
+  const name = useDocument((s) => s.diagram.name);
+  return (
+    <header className="fl-topbar">
+      <svg className="fl-logo" viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
+        <path d="M5 23 L13 13 L18 18 L27 7" stroke="#f97316" strokeWidth="3.2" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      <strong className="fl-brand">Faultline</strong>
+      <Menus />
+      <span className="fl-doc-name" title={name}>
+        {name}
+      </span>
+    </header>
+  );
+}
+
+export function App() {
+  const paletteOpen = useUi((s) => s.paletteOpen);
+  useEffect(() => {
+    const removeShortcuts = installShortcuts();
+    const removeClipboard = installClipboard();
+    return () => {
+      removeShortcuts();
+      removeClipboard();
+    };
+  }, []);
+  return (
+    <ReactFlowProvider>
+      <div className="fl-app" data-palette={paletteOpen || undefined}>
+        <TopBar />
+        {paletteOpen ? <Palette /> : null}
+        <main className="fl-main">
+          <Canvas />
+          <EmptyState />
+        </main>
+        <Inspector />
+      </div>
+      <CommandPalette />
+      <Toasts />
+    </ReactFlowProvider>
+  );
+}

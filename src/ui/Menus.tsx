@@ -1,0 +1,36 @@
+// The menu bar, generated from the command registry.
+import { useState } from 'react';
+import { allCommands, isAvailable, type MenuName } from './commands/registry';
+import { displayShortcut } from './commands/shortcut';
+import { MenuButton } from './primitives/MenuButton';
+
+const MENUS: MenuName[] = ['File', 'Edit', 'View', 'Arrange', 'Insert', 'Simulate', 'Help'];
+
+export function Menus() {
+  const [signal, setSignal] = useState<{ menu: MenuName; n: number } | null>(null);
+  const present = MENUS.filter((m) => allCommands().some((c) => c.menu === m));
+  return (
+    <nav className="fl-menubar" aria-label="Main menu">
+      {present.map((name, i) => (
+        <MenuButton
+          key={name}
+          label={name}
+          className="fl-menu-trigger"
+          openSignal={signal?.menu === name ? signal.n : undefined}
+          onNeighbour={(step) => setSignal({ menu: present[(i + step + present.length) % present.length], n: Date.now() })}
+          entries={() =>
+            allCommands()
+              .filter((c) => c.menu === name)
+              .map((c) => ({
+                id: c.id,
+                label: c.label,
+                hint: c.shortcuts?.[0] ? displayShortcut(c.shortcuts[0]) : undefined,
+                disabled: !isAvailable(c),
+                run: () => void c.run(),
+              }))
+          }
+        />
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,34 @@
+// One keydown listener turns shortcuts into commands from the registry.
+import { uiStore } from '../stores';
+import { matches } from './shortcut';
+import { allCommands, isAvailable } from './registry';
+
+function typingTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+function interactiveTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el?.closest?.('button, a, [role="menuitem"], [role="option"], [role="dialog"]');
+}
+
+export function installShortcuts(doc: Document = document): () => void {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.isComposing) return;
+    if (typingTarget(e.target)) return;
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (plain && interactiveTarget(e.target) && (e.key === 'Enter' || e.key === ' ')) return;
+    if (uiStore.getState().commandPaletteOpen) return;
+    for (const command of allCommands()) {
+      if (command.nativeShortcut || !command.shortcuts?.some((s) => matches(s, e))) continue;
+      if (!isAvailable(command)) return;
+      e.preventDefault();
+      void command.run();
+      return;
+    }
+  };
+  doc.addEventListener('keydown', onKeyDown);
+  return () => doc.removeEventListener('keydown', onKeyDown);
+}

@@ -1,0 +1,157 @@
+// The inspector: what is selected, with every editable detail and simulation property of it.
+import { CATALOG, KINDS, CALL_FIELDS, nodeField, effectiveCallProps, effectiveNodeProps, type CallProps, type DiagramEdge, type DiagramNode, type FieldValue, type NodeKind, type NodeProps } from '../../model';
+import { kindIcon } from '../../canvas/icons';
+import { actions, report, uiStore, useDocument, useUi } from '../stores';
+import { FieldInput } from './FieldInput';
+import { TextField } from './TextField';
+
+function refusal(result: { ok: boolean; reason?: string }): string | null {
+  return result.ok ? null : (result.reason ?? 'Refused');
+}
+
+function NodeInspector({ node }: { node: DiagramNode }) {
+  const entry = CATALOG[node.kind];
+  const props = effectiveNodeProps(node.kind, node.props);
+  const Icon = kindIcon(node.kind);
+  const kinds = KINDS.filter((k) => (k === 'group') === (node.kind === 'group'));
+  return (
+    <div className="fl-inspector-body">
+      <header className="fl-inspector-head" style={{ '--kind-color': entry.color } as React.CSSProperties}>
+        <Icon size={18} aria-hidden="true" />
+        <h2>{node.label || entry.label}</h2>
+      </header>
+      <TextField label="Label" value={node.label} onCommit={(label) => report(actions.rename(node.id, label))} />
+      {node.kind !== 'group' ? (
+        <div className="fl-field">
+          <label htmlFor="fl-kind">Kind</label>
+          <select id="fl-kind" value={node.kind} onChange={(e) => report(actions.setKind(node.id, e.target.value as NodeKind))}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {CATALOG[k].label}
+              </option>
+            ))}
+          </select>
+          {node.inferred ? (
+            <p className="fl-hint" data-testid="inferred-reason">
+              Inferred on import: {node.inferred.rule}
+              {node.inferred.matched ? ` (“${node.inferred.matched}”)` : ''}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <TextField label="Notes" multiline value={node.notes ?? ''} placeholder="Assumptions, numbers, links…" onCommit={(notes) => report(actions.updateNode(node.id, { notes }))} />
+      {entry.fields.length > 0 ? (
+        <section className="fl-inspector-section" aria-label="Simulation">
+          <h3>Simulation</h3>
+          {entry.fields.map((key) => {
+            const field = nodeField(key)!;
+            return (
+              <FieldInput
+                key={key}
+                field={field}
+                value={props[key] as FieldValue}
+                overridden={node.props[key] !== undefined}
+                onCommit={(v) => refusal(report(actions.setNodeProp(node.id, key, v as NodeProps[typeof key] | undefined)))}
+              />
+            );
+          })}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function EdgeInspector({ edge, source, target }: { edge: DiagramEdge; source?: DiagramNode; target?: DiagramNode }) {
+  const call = effectiveCallProps(edge.call);
+  return (
+    <div className="fl-inspector-body">
+      <header className="fl-inspector-head">
+        <h2>
+          {source?.label ?? edge.source} → {target?.label ?? edge.target}
+        </h2>
+      </header>
+      <TextField label="Label" value={edge.label ?? ''} onCommit={(label) => report(actions.updateEdge(edge.id, { label }))} />
+      <div className="fl-field">
+        <label htmlFor="fl-mode">Call</label>
+        <select id="fl-mode" value={edge.mode} onChange={(e) => report(actions.updateEdge(edge.id, { mode: e.target.value as 'sync' | 'async' }))}>
+          <option value="sync">Synchronous (waits for the answer)</option>
+          <option value="async">Asynchronous (fire and forget)</option>
+        </select>
+      </div>
+      <section className="fl-inspector-section" aria-label="Resilience">
+        <h3>Resilience</h3>
+        {CALL_FIELDS.map((field) => (
+          <FieldInput
+            key={field.key}
+            field={field}
+            value={call[field.key] as FieldValue}
+            overridden={edge.call[field.key] !== undefined}
+            onCommit={(v) => refusal(report(actions.setCallProp(edge.id, field.key, v as CallProps[typeof field.key] | undefined)))}
+          />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+function DiagramInspector() {
+  const name = useDocument((s) => s.diagram.name);
+  const nodes = useDocument((s) => s.diagram.nodes);
+  const edgeCount = useDocument((s) => s.diagram.edges.length);
+  const counts = new Map<NodeKind, number>();
+  for (const n of nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+  return (
+    <div className="fl-inspector-body">
+      <TextField label="Diagram name" value={name} onCommit={(v) => actions.renameDiagram(v)} />
+      <p className="fl-muted">
+        {nodes.length} nodes, {edgeCount} connections
+      </p>
+      {counts.size > 0 ? (
+        <ul className="fl-counts">
+          {[...counts].map(([kind, n]) => (
+            <li key={kind}>
+              {CATALOG[kind].label}: {n}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="fl-hint">Select a node or a connection to edit it.</p>
+    </div>
+  );
+}
+
+export function Inspector() {
+  const selectedNodes = useUi((s) => s.selectedNodes);
+  const selectedEdges = useUi((s) => s.selectedEdges);
+  const diagram = useDocument((s) => s.diagram);
+  const count = selectedNodes.size + selectedEdges.size;
+  let body: React.ReactNode;
+  if (count === 0) body = <DiagramInspector />;
+  else if (count > 1) {
+    body = (
+      <div className="fl-inspector-body">
+        <p>
+          {selectedNodes.size} nodes and {selectedEdges.size} connections selected.
+        </p>
+        <button type="button" onClick={() => uiStore.getState().clearSelection()}>
+          Clear selection
+        </button>
+      </div>
+    );
+  } else if (selectedNodes.size === 1) {
+    const node = diagram.nodes.find((n) => selectedNodes.has(n.id));
+    body = node ? <NodeInspector key={node.id} node={node} /> : <DiagramInspector />;
+  } else {
+    const edge = diagram.edges.find((e) => selectedEdges.has(e.id));
+    body = edge ? (
+      <EdgeInspector key={edge.id} edge={edge} source={diagram.nodes.find((n) => n.id === edge.source)} target={diagram.nodes.find((n) => n.id === edge.target)} />
+    ) : (
+      <DiagramInspector />
+    );
+  }
+  return (
+    <aside className="fl-inspector" aria-label="Inspector">
+      {body}
+    </aside>
+  );
+}

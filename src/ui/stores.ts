@@ -1,0 +1,24 @@
+// The app's store instances and the hooks that read them with narrow selectors.
+import { useStore } from 'zustand';
+import { createDocumentStore, type DocumentState } from '../store/documentStore';
+import { documentActions } from '../store/documentActions';
+import { createUiStore, type UiState } from '../store/uiStore';
+
+export const documentStore = createDocumentStore();
+export const uiStore = createUiStore();
+export const actions = documentActions(documentStore);
+
+export function useDocument<T>(selector: (s: DocumentState) => T): T {
+  return useStore(documentStore, selector);
+}
+
+export function useUi<T>(selector: (s: UiState) => T): T {
+  return useStore(uiStore, selector);
+}
+
+/** Shows a refusal's reason to the user; passes results through. */
+export function report<T>(result: T): T {
+  const r = result as { ok?: boolean; reason?: string } | undefined;
+  if (r && r.ok === false && r.reason) uiStore.getState().notify(r.reason, 'error');
+  return result;
+}

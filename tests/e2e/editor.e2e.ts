@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { box, canvas, connectNodes, dragBy, dragFromPalette, edge, node, overlap, runMenu } from '../helpers/canvas';
+import { openApp, screenshotPath } from '../helpers/e2e';
+
+describe('architecture editor', () => {
+  it('drags a service and a database from the palette, connects them, and undoes and redoes the edge', async () => {
+    const { page } = await openApp();
+    await expect.poll(() => page.getByRole('region', { name: 'Getting started' }).isVisible()).toBe(true);
+    await dragFromPalette(page, 'Service', { x: 250, y: 300 });
+    await dragFromPalette(page, 'Database', { x: 650, y: 300 });
+    await expect.poll(() => node(page, 'Service').count()).toBe(1);
+    await expect.poll(() => node(page, 'Database').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
+
+    await connectNodes(page, 'Service', 'Database');
+    await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(0);
+    expect(await node(page, 'Database').count()).toBe(1);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('editor-connected.png') });
+  });
+
+  it('refuses a second identical connection and says why', async () => {
+    const { page } = await openApp();
+    await dragFromPalette(page, 'Service', { x: 250, y: 300 });
+    await dragFromPalette(page, 'Cache', { x: 650, y: 300 });
+    await connectNodes(page, 'Service', 'Cache');
+    await expect.poll(() => edge(page, 'Service', 'Cache').count()).toBe(1);
+    await connectNodes(page, 'Service', 'Cache');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Service already calls Cache');
+    expect(await edge(page, 'Service', 'Cache').count()).toBe(1);
+  });
+
+  it('drops a node into a group, and the child follows when the group moves', async () => {
+    const { page } = await openApp();
+    await dragFromPalette(page, 'Group', { x: 400, y: 300 });
+    await dragFromPalette(page, 'Worker', { x: 400, y: 650 });
+    const group = node(page, 'Group');
+    const worker = node(page, 'Worker');
+    const g = await box(group);
+    const w = await box(worker);
+    // Into the middle of the group.
+    await dragBy(page, worker, g.x + g.width / 2 - (w.x + w.width / 2), g.y + g.height / 2 - (w.y + w.height / 2));
+    const inside = await box(worker);
+    expect(inside.x).toBeGreaterThan(g.x);
+    expect(inside.y).toBeGreaterThan(g.y);
+
+    const before = await box(worker);
+    await dragBy(page, group, 150, 80, 'title');
+    const after = await box(worker);
+    const groupAfter = await box(group);
+    expect(groupAfter.x - g.x).toBeGreaterThan(100);
+    expect(after.x - before.x).toBeCloseTo(groupAfter.x - g.x, 0);
+    expect(after.y - before.y).toBeCloseTo(groupAfter.y - g.y, 0);
+
+    // One undo takes the group back, and the worker with it: the drag was one step.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Math.round((await box(worker)).x)).toBe(Math.round(before.x));
+
+    // Dragging the worker out of the group releases it: moving the group leaves it behind.
+    await dragBy(page, worker, 0, 330);
+    const released = await box(worker);
+    await dragBy(page, group, -120, 0, 'title');
+    expect(Math.round((await box(worker)).x)).toBe(Math.round(released.x));
+    await page.screenshot({ path: screenshotPath('editor-group.png') });
+  });
+
+  it('deletes the selection with the keyboard, and undo brings it back', async () => {
+    const { page } = await openApp();
+    await dragFromPalette(page, 'Queue', { x: 300, y: 300 });
+    await dragFromPalette(page, 'Worker', { x: 700, y: 300 });
+    await connectNodes(page, 'Queue', 'Worker');
+    await node(page, 'Queue').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => node(page, 'Queue').count()).toBe(0);
+    expect(await edge(page, 'Queue', 'Worker').count()).toBe(0);
+    await node(page, 'Worker').click();
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => node(page, 'Worker').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => edge(page, 'Queue', 'Worker').count()).toBe(1);
+  });
+
+  it('auto-layout moves overlapping nodes apart in one undo step', async () => {
+    const { page } = await openApp();
+    for (const kind of ['Client', 'Load balancer', 'Service', 'Database']) await dragFromPalette(page, kind, { x: 400, y: 300 });
+    await connectNodes(page, 'Client', 'Load balancer').catch(() => undefined);
+    const boxes = await Promise.all(['Client', 'Load balancer', 'Service', 'Database'].map((n) => box(node(page, n))));
+    expect(overlap(boxes[0], boxes[3])).toBe(true);
+    await runMenu(page, 'Arrange', 'Auto-layout');
+    await expect
+      .poll(async () => {
+        const after = await Promise.all(['Client', 'Load balancer', 'Service', 'Database'].map((n) => box(node(page, n))));
+        return after.some((a, i) => after.some((b, j) => i < j && overlap(a, b)));
+      })
+      .toBe(false);
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(async () => {
+        const back = await Promise.all(['Client', 'Database'].map((n) => box(node(page, n))));
+        return overlap(back[0], back[1]);
+      })
+      .toBe(true);
+  });
+
+  it('renames by double-click, duplicates with Ctrl+D, copies and pastes', async () => {
+    const { page } = await openApp();
+    await dragFromPalette(page, 'Service', { x: 300, y: 300 });
+    await node(page, 'Service').dblclick();
+    const input = canvas(page).getByRole('textbox', { name: 'Label' });
+    await input.fill('Checkout');
+    await input.press('Enter');
+    await expect.poll(() => node(page, 'Checkout').count()).toBe(1);
+    await node(page, 'Checkout').click();
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => node(page, 'Checkout').count()).toBe(2);
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => node(page, 'Checkout').count()).toBe(3);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => node(page, 'Checkout').count()).toBe(2);
+  });
+
+  it('refuses a negative timeout in the inspector with a message, and stores nothing', async () => {
+    const { page } = await openApp();
+    await dragFromPalette(page, 'Service', { x: 250, y: 300 });
+    await dragFromPalette(page, 'External API', { x: 650, y: 300 });
+    await connectNodes(page, 'Service', 'External API');
+    await edge(page, 'Service', 'External API').click({ force: true });
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    const timeout = inspector.getByRole('textbox', { name: 'Timeout' });
+    await timeout.fill('-50');
+    await timeout.press('Enter');
+    await expect.poll(() => inspector.getByRole('alert').textContent()).toBe('Timeout must be at least 0 ms');
+    await timeout.fill('750');
+    await timeout.press('Enter');
+    expect(await inspector.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => inspector.getByRole('button', { name: 'Reset Timeout to default' }).count()).toBe(1);
+    // Undo takes back exactly the stored value; the refused one never entered history.
+    await page.getByLabel('Diagram canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await edge(page, 'Service', 'External API').click({ force: true });
+    await expect.poll(() => inspector.getByRole('textbox', { name: 'Timeout' }).inputValue()).toBe('2000');
+  });
+
+  it('runs commands from the command palette', async () => {
+    const { page } = await openApp();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Command palette' });
+    await dialog.getByRole('combobox', { name: 'Command' }).fill('add cache');
+    await dialog.getByRole('combobox', { name: 'Command' }).press('Enter');
+    await expect.poll(() => node(page, 'Cache').count()).toBe(1);
+    expect(await dialog.isVisible()).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+// Canvas gestures as a person makes them: drag from the palette, drag between handles, drag
+// nodes, read where things are on screen.
+import type { Locator, Page } from 'playwright-core';
+
+export function canvas(page: Page): Locator {
+  return page.getByRole('application', { name: 'Diagram canvas' });
+}
+
+export function node(page: Page, name: string): Locator {
+  return canvas(page).getByRole('group', { name, exact: true });
+}
+
+export function edge(page: Page, from: string, to: string): Locator {
+  return canvas(page).getByRole('group', { name: new RegExp(`^${escape(from)} calls ${escape(to)}`) });
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('element is not visible');
+  return b;
+}
+
+/** Drags a palette entry onto the canvas at a point relative to the canvas's top-left corner. */
+export async function dragFromPalette(page: Page, kind: string, at: { x: number; y: number }) {
+  await page.getByRole('complementary', { name: 'Components' }).getByRole('button', { name: kind, exact: true }).dragTo(canvas(page), { targetPosition: at });
+}
+
+async function dragBetween(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + (to.x - from.x) / steps, from.y + (to.y - from.y) / steps);
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+/** Drags from one node's outgoing handle to another node's incoming handle. */
+export async function connectNodes(page: Page, from: string, to: string) {
+  const source = await box(node(page, from).locator('.react-flow__handle.source'));
+  const target = await box(node(page, to).locator('.react-flow__handle.target'));
+  await dragBetween(page, { x: source.x + source.width / 2, y: source.y + source.height / 2 }, { x: target.x + target.width / 2, y: target.y + target.height / 2 });
+}
+
+/** Drags a node by its middle, or a group by its title bar, by a distance on screen. */
+export async function dragBy(page: Page, target: Locator, dx: number, dy: number, grab: 'middle' | 'title' = 'middle') {
+  const b = await box(target);
+  const from = { x: b.x + (grab === 'title' ? 40 : b.width / 2), y: b.y + (grab === 'title' ? 14 : b.height / 2) };
+  await dragBetween(page, from, { x: from.x + dx, y: from.y + dy });
+}
+
+export async function runMenu(page: Page, menu: string, item: string) {
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: menu, exact: true }).click();
+  await page.getByRole('menu', { name: menu }).getByRole('menuitem', { name: new RegExp(`^${escape(item)}`) }).click();
+}
+
+export function overlap(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}

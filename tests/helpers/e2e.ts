@@ -1,0 +1,54 @@
+// Opening the app in a fresh browser context, the way a person arrives at it, and failing the
+// test on any uncaught page error.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, expect, inject } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+let browser: Browser | null = null;
+const open: { context: BrowserContext; errors: string[] }[] = [];
+
+async function connect(): Promise<Browser> {
+  browser ??= await chromium.connect(inject('wsEndpoint'));
+  return browser;
+}
+
+export interface AppOptions {
+  path?: string;
+  context?: BrowserContext;
+  viewport?: { width: number; height: number };
+}
+
+export async function newContext(viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
+  const b = await connect();
+  const context = await b.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  open.push({ context, errors: [] });
+  return context;
+}
+
+export async function openApp(options: AppOptions = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = options.context ?? (await newContext(options.viewport));
+  const entry = open.find((o) => o.context === context)!;
+  const page = await context.newPage();
+  page.on('pageerror', (e) => entry.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') entry.errors.push(m.text());
+  });
+  await page.goto(new URL(options.path ?? '/', inject('baseUrl')).toString());
+  await page.getByRole('application').or(page.getByLabel('Diagram canvas')).first().waitFor();
+  return { page, context, errors: entry.errors };
+}
+
+afterEach(async () => {
+  const contexts = open.splice(0);
+  for (const { context, errors } of contexts) {
+    await context.close();
+    expect(errors, 'errors in the page').toEqual([]);
+  }
+});
+
+export function screenshotPath(name: string): string {
+  const dir = join(process.cwd(), 'test-results');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}

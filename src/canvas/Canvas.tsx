@@ -8,6 +8,7 @@ import {
   ReactFlow,
   SelectionMode,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -23,6 +24,8 @@ import { edgeTypes, nodeTypes } from './nodeTypes';
 import { FlowMapper, type FlowEdge, type FlowNode } from './toFlow';
 
 export const KIND_MIME = 'application/x-faultline-kind';
+/** Below this zoom, nodes are drawn as plain coloured boxes (labels are unreadable anyway). */
+export const FAR_ZOOM = 0.35;
 const GRID: [number, number] = [16, 16];
 
 /** Adds a component with its centre at `point`, inside the innermost group there. */
@@ -47,8 +50,11 @@ export function Canvas() {
   const mapper = useMemo(() => new FlowMapper(), []);
   const nodes = useMemo(() => mapper.nodes(diagram, selectedNodes, measured), [mapper, diagram, selectedNodes, measured]);
   const edges = useMemo(() => mapper.edges(diagram, selectedEdges), [mapper, diagram, selectedEdges]);
+  // mapper.edges returns the previous array when nothing about the edges changed, so a drag
+  // does not make React Flow rebuild its connection lookup.
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
+  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
 
   useEffect(() => {
     const toDiagram = (p: XY) => flow.screenToFlowPosition(p);
@@ -61,6 +67,12 @@ export function Canvas() {
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       toDiagram,
+      focusNode(id, zoom) {
+        const byId = indexNodes(documentStore.getState().diagram);
+        if (!byId.has(id)) return;
+        const c = center(absoluteRect(byId, id));
+        void flow.setCenter(c.x, c.y, { zoom: zoom ?? flow.getZoom(), duration: zoom === undefined ? 250 : 0 });
+      },
     });
     return () => setCanvasApi(null);
   }, [flow]);
@@ -132,6 +144,8 @@ export function Canvas() {
     documentStore.getState().endGesture();
   }, []);
 
+  const onSelectionDragStop = useCallback((e: React.MouseEvent, dragged: FlowNode[]) => onDragStop(e, null, dragged), [onDragStop]);
+
   const onConnect = useCallback((c: Connection) => {
     const result = report(actions.connect(c.source, c.target));
     if (result.ok) uiStore.getState().select([], [result.value.id]);
@@ -167,7 +181,7 @@ export function Canvas() {
   }, []);
 
   return (
-    <div className="fl-canvas" ref={wrapper} onDrop={onDrop} onDragOver={onDragOver} data-testid="canvas">
+    <div className="fl-canvas" ref={wrapper} onDrop={onDrop} onDragOver={onDragOver} data-testid="canvas" data-far={far || undefined}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -179,12 +193,12 @@ export function Canvas() {
         onNodeDrag={onDrag}
         onNodeDragStop={onDragStop}
         onSelectionDragStart={onDragStart}
-        onSelectionDragStop={(e, dragged) => onDragStop(e, null, dragged)}
+        onSelectionDragStop={onSelectionDragStop}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDoubleClick={(_, n) => uiStore.getState().setRenaming(n.id)}
-        onPaneClick={() => uiStore.getState().clearSelection()}
+        onNodeDoubleClick={startRenaming}
+        onPaneClick={clearSelection}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -211,6 +225,16 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
+}
+
+// Handlers React Flow keeps in its store live at module scope: a new function identity on each
+// render would re-render every node wrapper.
+function startRenaming(_: React.MouseEvent, n: FlowNode) {
+  uiStore.getState().setRenaming(n.id);
+}
+
+function clearSelection() {
+  uiStore.getState().clearSelection();
 }
 
 function minimapColor(n: FlowNode): string {

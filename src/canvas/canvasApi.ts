@@ -10,6 +10,8 @@ export interface CanvasApi {
   zoomOut(): void;
   /** Converts a point on the screen to diagram coordinates. */
   toDiagram(screen: XY): XY;
+  /** Centres the view on a node, at the given zoom or the current one. */
+  focusNode(id: string, zoom?: number): void;
 }
 
 let current: CanvasApi | null = null;

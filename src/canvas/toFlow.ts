@@ -55,6 +55,8 @@ export class FlowMapper {
   private nodeCache = new WeakMap<DiagramNode, NodeCacheEntry>();
   private edgeCache = new WeakMap<DiagramEdge, EdgeCacheEntry>();
   private ordered: { source: readonly DiagramNode[]; result: DiagramNode[] } | null = null;
+  private lastLabels: { nodes: readonly DiagramNode[]; map: ReadonlyMap<string, string> } | null = null;
+  private lastEdges: { edges: readonly DiagramEdge[]; selected: ReadonlySet<string>; labels: ReadonlyMap<string, string>; result: FlowEdge[] } | null = null;
 
   nodes(d: Diagram, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): FlowNode[] {
     if (this.ordered?.source !== d.nodes) this.ordered = { source: d.nodes, result: drawingOrder(d.nodes) };
@@ -62,8 +64,10 @@ export class FlowMapper {
   }
 
   edges(d: Diagram, selected: ReadonlySet<string>): FlowEdge[] {
-    const labels = new Map(d.nodes.map((n) => [n.id, n.label || n.kind]));
-    return d.edges.map((e) => {
+    const labels = this.labels(d.nodes);
+    const last = this.lastEdges;
+    if (last && last.edges === d.edges && last.selected === selected && last.labels === labels) return last.result;
+    const result = d.edges.map((e) => {
       const isSelected = selected.has(e.id);
       const name = `${labels.get(e.source)} calls ${labels.get(e.target)}`;
       const cached = this.edgeCache.get(e);
@@ -80,6 +84,21 @@ export class FlowMapper {
       this.edgeCache.set(e, { selected: isSelected, name, flow });
       return flow;
     });
+    this.lastEdges = { edges: d.edges, selected, labels, result };
+    return result;
+  }
+
+  /** Node labels by id; the same map while no label changed, even when positions did. */
+  private labels(nodes: readonly DiagramNode[]): ReadonlyMap<string, string> {
+    const cached = this.lastLabels;
+    if (cached?.nodes === nodes) return cached.map;
+    const map = new Map(nodes.map((n) => [n.id, n.label || n.kind]));
+    if (cached && cached.map.size === map.size && [...map].every(([id, label]) => cached.map.get(id) === label)) {
+      this.lastLabels = { nodes, map: cached.map };
+      return cached.map;
+    }
+    this.lastLabels = { nodes, map };
+    return map;
   }
 
   private node(n: DiagramNode, direction: Direction, selected: boolean, measured: Size | undefined): FlowNode {

@@ -1,8 +1,9 @@
 // With ?debug in the address, the stores are reachable from the console and from benchmarks
 // (which load generated diagrams far larger than anyone would draw by hand).
+import { canvasApi } from '../canvas/canvasApi';
 import { documentStore, uiStore } from './stores';
 
 export function exposeDebugHandle(): void {
   if (!new URLSearchParams(location.search).has('debug')) return;
-  (window as unknown as { faultline: unknown }).faultline = { documentStore, uiStore };
+  (window as unknown as { faultline: unknown }).faultline = { documentStore, uiStore, canvas: canvasApi };
 }

@@ -94,17 +94,23 @@ function EdgeInspector({ edge, source, target }: { edge: DiagramEdge; source?: D
   );
 }
 
-function DiagramInspector() {
-  const name = useDocument((s) => s.diagram.name);
-  const nodes = useDocument((s) => s.diagram.nodes);
-  const edgeCount = useDocument((s) => s.diagram.edges.length);
+/** Kind counts as one string, so moving nodes (which changes no count) re-renders nothing. */
+function kindCounts(nodes: readonly DiagramNode[]): string {
   const counts = new Map<NodeKind, number>();
   for (const n of nodes) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
+  return JSON.stringify([...counts]);
+}
+
+function DiagramInspector() {
+  const name = useDocument((s) => s.diagram.name);
+  const nodeCount = useDocument((s) => s.diagram.nodes.length);
+  const edgeCount = useDocument((s) => s.diagram.edges.length);
+  const counts = new Map<NodeKind, number>(JSON.parse(useDocument((s) => kindCounts(s.diagram.nodes))));
   return (
     <div className="fl-inspector-body">
       <TextField label="Diagram name" value={name} onCommit={(v) => actions.renameDiagram(v)} />
       <p className="fl-muted">
-        {nodes.length} nodes, {edgeCount} connections
+        {nodeCount} nodes, {edgeCount} connections
       </p>
       {counts.size > 0 ? (
         <ul className="fl-counts">
@@ -120,10 +126,21 @@ function DiagramInspector() {
   );
 }
 
+function SelectedNode({ id }: { id: string }) {
+  const node = useDocument((s) => s.diagram.nodes.find((n) => n.id === id));
+  return node ? <NodeInspector key={node.id} node={node} /> : <DiagramInspector />;
+}
+
+function SelectedEdge({ id }: { id: string }) {
+  const edge = useDocument((s) => s.diagram.edges.find((e) => e.id === id));
+  const source = useDocument((s) => (edge ? s.diagram.nodes.find((n) => n.id === edge.source) : undefined));
+  const target = useDocument((s) => (edge ? s.diagram.nodes.find((n) => n.id === edge.target) : undefined));
+  return edge ? <EdgeInspector key={edge.id} edge={edge} source={source} target={target} /> : <DiagramInspector />;
+}
+
 export function Inspector() {
   const selectedNodes = useUi((s) => s.selectedNodes);
   const selectedEdges = useUi((s) => s.selectedEdges);
-  const diagram = useDocument((s) => s.diagram);
   const count = selectedNodes.size + selectedEdges.size;
   let body: React.ReactNode;
   if (count === 0) body = <DiagramInspector />;
@@ -139,15 +156,9 @@ export function Inspector() {
       </div>
     );
   } else if (selectedNodes.size === 1) {
-    const node = diagram.nodes.find((n) => selectedNodes.has(n.id));
-    body = node ? <NodeInspector key={node.id} node={node} /> : <DiagramInspector />;
+    body = <SelectedNode id={[...selectedNodes][0]} />;
   } else {
-    const edge = diagram.edges.find((e) => selectedEdges.has(e.id));
-    body = edge ? (
-      <EdgeInspector key={edge.id} edge={edge} source={diagram.nodes.find((n) => n.id === edge.source)} target={diagram.nodes.find((n) => n.id === edge.target)} />
-    ) : (
-      <DiagramInspector />
-    );
+    body = <SelectedEdge id={[...selectedEdges][0]} />;
   }
   return (
     <aside className="fl-inspector" aria-label="Inspector">

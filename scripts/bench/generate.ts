@@ -37,3 +37,54 @@ export function gridDiagram(nodeCount: number, edgeCount: number, seed = 7): Dia
   }
   return d;
 }
+
+/**
+ * A 30-node microservice system: a gateway over eight services with caches and databases, a
+ * shared auth service, an event stream with consumers, search and a payment provider. Service to
+ * database calls have retries with backoff and breakers.
+ */
+export function microservices30(): Diagram {
+  const d = createDiagram('30-node microservices', 0);
+  const add = (id: string, kind: NodeKind, props: DiagramNode['props'] = {}) => d.nodes.push({ id, kind, label: id, position: { x: 0, y: 0 }, props });
+  const edge = (source: string, target: string, call: Diagram['edges'][number]['call'] = {}, mode: 'sync' | 'async' = 'sync') =>
+    d.edges.push({ id: `${source}>${target}`, source, target, mode, call });
+  const resilient = { maxAttempts: 3, backoffMs: 50, jitter: 'full' as const, breaker: true, timeoutMs: 800 };
+  add('users', 'client', { rateRps: 3000 });
+  add('gateway', 'apiGateway', { replicas: 6 });
+  add('auth', 'service', { replicas: 4 });
+  add('auth-db', 'database', { replicas: 2, concurrency: 200 });
+  edge('users', 'gateway', { timeoutMs: 3000 });
+  edge('auth', 'auth-db', resilient);
+  for (let i = 1; i <= 4; i++) add(`db-${i}`, 'database', { replicas: 2, concurrency: 150 });
+  for (let i = 1; i <= 8; i++) {
+    add(`svc-${i}`, 'service', { replicas: 4 });
+    add(`cache-${i}`, 'cache', { hitRatio: 0.8 });
+    edge('gateway', `svc-${i}`);
+    edge(`svc-${i}`, 'auth', { timeoutMs: 500, maxAttempts: 2 });
+    edge(`svc-${i}`, `cache-${i}`, { timeoutMs: 200 });
+    edge(`cache-${i}`, `db-${Math.ceil(i / 2)}`, resilient);
+  }
+  add('events', 'stream');
+  // 1,125 messages/s arrive; each consumer group handles 10 replicas x 10 slots / 50 ms = 2,000/s.
+  add('consumer-a', 'worker', { replicas: 10 });
+  add('consumer-b', 'worker', { replicas: 10 });
+  add('warehouse', 'database', { replicas: 2, concurrency: 200 });
+  add('search', 'search');
+  add('payments', 'external');
+  for (const i of [1, 2, 3]) edge(`svc-${i}`, 'events');
+  edge('events', 'consumer-a');
+  edge('events', 'consumer-b');
+  edge('consumer-a', 'warehouse', resilient);
+  edge('consumer-b', 'search', resilient);
+  edge('svc-4', 'search', resilient);
+  edge('svc-5', 'payments', { ...resilient, timeoutMs: 2000, fallback: true });
+  return d;
+}
+
+export function chain(rateRps: number): Diagram {
+  const d = createDiagram('Client to one server', 0);
+  d.nodes.push({ id: 'client', kind: 'client', label: 'Client', position: { x: 0, y: 0 }, props: { rateRps } });
+  d.nodes.push({ id: 'server', kind: 'service', label: 'Server', position: { x: 240, y: 0 }, props: { replicas: 1, concurrency: 4, latencyDist: 'exponential', latencyMs: 2, errorRate: 0, queueLimit: 100_000 } });
+  d.edges.push({ id: 'e', source: 'client', target: 'server', mode: 'sync', call: { timeoutMs: 0, networkMs: 0 } });
+  return d;
+}

@@ -1,7 +1,7 @@
 // The clipboard format: a fragment of a diagram as JSON text, restored record by record when
 // pasted (the clipboard is untrusted input like any file).
 import type { DiagramNode, Fragment, XY } from '../model';
-import { isRecord, own, restoreEdge, restoreNode, restorePoint, type RestoreReport } from './restore';
+import { isRecord, newReport, own, restoreEdge, restoreNode, restorePoint } from './restore';
 
 const MARKER = 'faultline/fragment';
 const LIMIT = 5_000;
@@ -22,7 +22,7 @@ export function parseFragment(text: string): Fragment | null {
   const rawNodes = own(raw, 'nodes');
   const rawEdges = own(raw, 'edges');
   if (!Array.isArray(rawNodes) || !Array.isArray(rawEdges)) return null;
-  const report: RestoreReport = { dropped: 0 };
+  const report = newReport();
   const nodes: DiagramNode[] = [];
   const seen = new Set<string>();
   for (const r of rawNodes.slice(0, LIMIT)) {

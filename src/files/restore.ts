@@ -42,21 +42,35 @@ function size(value: unknown): Size | undefined {
   return width === undefined || height === undefined ? undefined : { width, height };
 }
 
-/** Keeps the fields that exist and hold a valid value; counts what it dropped. */
-function restoreProps<T>(value: unknown, fields: readonly { key: string }[], onDrop: () => void): Partial<T> {
+/** Keeps the fields that exist and hold a valid value; reports what it dropped and why. */
+function restoreProps<T>(value: unknown, fields: readonly { key: string }[], where: string, report: RestoreReport): Partial<T> {
   const result: Record<string, unknown> = {};
   if (!isRecord(value)) return result as Partial<T>;
   for (const key of Object.keys(value)) {
     const field = fields.find((f) => f.key === key) as Parameters<typeof fieldError>[0] | undefined;
     const v = value[key];
-    if (field && fieldError(field, v) === null) result[key] = v;
-    else onDrop();
+    const error = field ? fieldError(field, v) : `unknown setting "${key.slice(0, 40)}"`;
+    if (error === null) result[key] = v;
+    else drop(report, `${where}: ${error}`);
   }
   return result as Partial<T>;
 }
 
 export interface RestoreReport {
   dropped: number;
+  /** What was dropped and why, for people (capped). */
+  messages: string[];
+}
+
+export function newReport(): RestoreReport {
+  return { dropped: 0, messages: [] };
+}
+
+const MESSAGE_LIMIT = 50;
+
+export function drop(report: RestoreReport, message: string): void {
+  report.dropped++;
+  if (report.messages.length < MESSAGE_LIMIT) report.messages.push(message);
 }
 
 export function restoreNode(raw: unknown, report: RestoreReport): DiagramNode | null {
@@ -64,13 +78,17 @@ export function restoreNode(raw: unknown, report: RestoreReport): DiagramNode | 
   const id = text(own(raw, 'id'), 200);
   const kind = own(raw, 'kind');
   const position = point(own(raw, 'position')) ?? { x: 0, y: 0 };
-  if (!id || !isNodeKind(kind)) return null;
+  if (!id || !isNodeKind(kind)) {
+    drop(report, id ? `Node ${id} has an unknown kind "${String(kind).slice(0, 40)}"` : 'A node without an id');
+    return null;
+  }
+  const label = text(own(raw, 'label'), LABEL_LIMIT) ?? '';
   const node: DiagramNode = {
     id,
     kind,
-    label: text(own(raw, 'label'), LABEL_LIMIT) ?? '',
+    label,
     position,
-    props: restoreProps<NodeProps>(own(raw, 'props'), NODE_FIELDS, () => report.dropped++),
+    props: restoreProps<NodeProps>(own(raw, 'props'), NODE_FIELDS, label || id, report),
   };
   const parentId = text(own(raw, 'parentId'), 200);
   if (parentId) node.parentId = parentId;
@@ -98,13 +116,16 @@ export function restoreEdge(raw: unknown, report: RestoreReport): DiagramEdge | 
   const id = text(own(raw, 'id'), 200);
   const source = text(own(raw, 'source'), 200);
   const target = text(own(raw, 'target'), 200);
-  if (!id || !source || !target) return null;
+  if (!id || !source || !target) {
+    drop(report, `A connection without ${!id ? 'an id' : 'both ends'}`);
+    return null;
+  }
   const edge: DiagramEdge = {
     id,
     source,
     target,
     mode: own(raw, 'mode') === 'async' ? 'async' : 'sync',
-    call: restoreProps<CallProps>(own(raw, 'call'), CALL_FIELDS, () => report.dropped++),
+    call: restoreProps<CallProps>(own(raw, 'call'), CALL_FIELDS, `${source} → ${target}`, report),
   };
   const label = text(own(raw, 'label'), LABEL_LIMIT);
   if (label) edge.label = label;

@@ -7,3 +7,4 @@ export * from './edits';
 export * from './validate';
 export { newId } from './ids';
 export { safeColor } from './color';
+export { migrate, MIGRATIONS, NewerSchemaError } from './migrations';

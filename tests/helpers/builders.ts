@@ -33,7 +33,7 @@ export class DiagramBuilder {
     const node: DiagramNode = {
       id,
       kind,
-      label: options.label ?? `${CATALOG[kind].label} ${this.seq}`,
+      label: options.label ?? options.id ?? `${CATALOG[kind].label} ${this.seq}`,
       position: { x: options.x ?? this.seq * 220, y: options.y ?? 0 },
       props: options.props ?? {},
     };

@@ -1,0 +1,44 @@
+// The CLI's commands. Each returns an exit code; refusals (bad input) are exit code 2.
+import { UsageError, type CliIo } from './io';
+import { SIMULATE_USAGE, simulateCommand } from './simulateCommand';
+
+export interface Command {
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  simulate: { usage: SIMULATE_USAGE, run: (args, io) => simulateCommand(args, io) },
+};
+
+export function registerCliCommand(name: string, command: Command): void {
+  commands[name] = command;
+}
+
+export function usage(): string {
+  return `Faultline command line\n\n${Object.values(commands)
+    .map((c) => `  ${c.usage}`)
+    .join('\n')}\n`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Unknown command "${name}".\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

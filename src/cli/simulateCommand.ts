@@ -1,0 +1,128 @@
+// `faultline simulate <diagram.json> [--scenario s.json] [--seed N] [--duration S] [--warmup S] [--json]`
+import { parseArgs } from 'node:util';
+import type { Diagram, Scenario } from '../model';
+import { createScenario } from '../model';
+import { FileError, parseDiagramFile, parseJson } from '../files/diagramFile';
+import { newReport } from '../files/restore';
+import { restoreScenario } from '../files/restoreScenario';
+import { runToJson } from '../sim/serialize';
+import { simulate, SimInputError } from '../sim/simulate';
+import { formatTime } from '../sim/timeline';
+import type { RecordedRun } from '../sim/types';
+import { CAUSES } from '../sim/types';
+import { count, ms, pct, table } from './format';
+import { readInput, UsageError, type CliIo } from './io';
+
+export const SIMULATE_USAGE = 'npm run cli -- simulate <diagram.json|diagram.mmd> [--scenario <scenario.json>] [--seed N] [--duration S] [--warmup S] [--json] [--timing]';
+
+function number(value: string | undefined, name: string, check: (n: number) => boolean, rule: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${rule} (got "${value}").`);
+  return n;
+}
+
+/** Loads the diagram: a .faultline.json or bare diagram JSON, strictly (any dropped record is an error). */
+export async function loadDiagram(io: CliIo, path: string, readMermaid?: (text: string, path: string) => Promise<Diagram>): Promise<Diagram> {
+  const text = readInput(io, path, 'diagram');
+  if (readMermaid && /\.(mmd|mermaid|md|markdown)$/i.test(path)) return readMermaid(text, path);
+  try {
+    const { diagram, report } = parseDiagramFile(text);
+    if (report.messages.length > 0) throw new UsageError(`The diagram "${path}" has problems:\n  - ${report.messages.join('\n  - ')}`);
+    return diagram;
+  } catch (error) {
+    if (error instanceof FileError) throw new UsageError(`${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+function loadScenario(io: CliIo, path: string): Scenario {
+  const raw = parseJsonOrUsage(readInput(io, path, 'scenario'), path);
+  const report = newReport();
+  const scenario = restoreScenario(raw, report);
+  if (!scenario || report.messages.length > 0) throw new UsageError(`The scenario "${path}" has problems:\n  - ${report.messages.join('\n  - ')}`);
+  return scenario;
+}
+
+function parseJsonOrUsage(text: string, path: string): unknown {
+  try {
+    return parseJson(text);
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+}
+
+export async function simulateCommand(args: string[], io: CliIo, readMermaid?: (text: string, path: string) => Promise<Diagram>): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        duration: { type: 'string' },
+        warmup: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        timing: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nUsage: ${SIMULATE_USAGE}`);
+  }
+  const [path, ...extra] = parsed.positionals;
+  if (!path || extra.length > 0) throw new UsageError(`Give exactly one diagram file.\nUsage: ${SIMULATE_USAGE}`);
+  const o = parsed.values;
+  const seed = number(o.seed, 'seed', Number.isInteger, 'a whole number');
+  const duration = number(o.duration, 'duration', (n) => n > 0 && n <= 86_400, 'a number of seconds above 0 and at most 86400');
+  const warmup = number(o.warmup, 'warmup', (n) => n >= 0, 'zero or more seconds');
+  const diagram = await loadDiagram(io, path, readMermaid);
+  const scenario = o.scenario ? loadScenario(io, o.scenario) : (diagram.scenarios[0] ?? createScenario('Baseline'));
+  let run: RecordedRun;
+  try {
+    run = simulate(diagram, scenario, {
+      ...(seed !== undefined ? { seed } : {}),
+      ...(duration !== undefined ? { durationMs: duration * 1000 } : {}),
+      ...(warmup !== undefined ? { warmupMs: warmup * 1000 } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SimInputError) throw new UsageError(`Cannot simulate:\n  - ${error.problems.join('\n  - ')}`);
+    throw error;
+  }
+  io.out(o.json ? `${runToJson(run, { timing: o.timing })}\n` : humanSummary(run));
+  return 0;
+}
+
+export function humanSummary(run: RecordedRun): string {
+  const s = run.summary;
+  const lines: string[] = [];
+  lines.push(`${run.diagramName} / ${run.scenarioName}: seed ${run.seed}, ${formatTime(run.durationMs)} simulated, summary from ${formatTime(s.fromMs)} (after warm-up)`);
+  lines.push('', 'Clients');
+  lines.push(
+    table(
+      [['client', 'requests', 'success', 'degraded', 'p50', 'p99'], ...s.clients.map((c) => [c.label, count(c.requests), pct(c.successRatio), count(c.degraded), ms(c.latency.p50), ms(c.latency.p99)])],
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  lines.push('', 'Nodes');
+  const nodes = s.nodes.filter((n) => n.kind !== 'client');
+  lines.push(
+    table(
+      [
+        ['node', 'arrivals', 'failed', 'top cause', 'mean resp', 'mean wait', 'util'],
+        ...nodes.map((n) => {
+          const failed = CAUSES.reduce((sum, c) => sum + n.failures[c], 0);
+          const top = CAUSES.filter((c) => n.failures[c] > 0).sort((a, b) => n.failures[b] - n.failures[a])[0] ?? '';
+          return [n.label, count(n.arrivals), count(failed), top, ms(n.meanResponseMs), ms(n.meanQueueWaitMs), pct(n.utilisation)];
+        }),
+      ],
+      ['l', 'r', 'r', 'l', 'r', 'r', 'r'],
+    ),
+  );
+  lines.push('', 'Incident timeline');
+  if (run.timeline.length === 0) lines.push('  (no faults, nothing went wrong)');
+  for (const e of run.timeline) lines.push(`  ${formatTime(e.t).padStart(8)}  ${e.text}`);
+  const rate = run.stats.wallMs > 0 ? (run.stats.events / run.stats.wallMs) * 1000 : 0;
+  lines.push('', `${count(run.stats.events)} events for ${count(run.stats.requests)} requests in ${Math.round(run.stats.wallMs)} ms (${(rate / 1e6).toFixed(2)} M events/s)`);
+  return `${lines.join('\n')}\n`;
+}

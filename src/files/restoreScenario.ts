@@ -1,0 +1,102 @@
+// Scenarios from untrusted input: known fault types, finite times, parameters in range.
+import type { ClientTraffic, Fault, FaultType, Scenario, TrafficPattern } from '../model';
+import { createScenario, newId } from '../model';
+import { drop, finite, isRecord, own, text, type RestoreReport } from './restore';
+
+export const FAULT_TYPES: readonly FaultType[] = ['crash', 'hang', 'latency', 'errorRate', 'capacityLoss', 'partition', 'cacheFlush', 'trafficSpike'];
+const PATTERNS: readonly TrafficPattern[] = ['constant', 'ramp', 'spike', 'steps'];
+const DAY_MS = 24 * 3_600_000;
+const FAULT_LIMIT = 500;
+
+function restoreFault(raw: unknown, where: string, report: RestoreReport): Fault | null {
+  if (!isRecord(raw)) return null;
+  const type = own(raw, 'type') as FaultType;
+  if (!FAULT_TYPES.includes(type)) {
+    drop(report, `${where}: unknown fault type "${String(type).slice(0, 40)}" (known: ${FAULT_TYPES.join(', ')})`);
+    return null;
+  }
+  const target = own(raw, 'target');
+  const targetType = isRecord(target) ? own(target, 'type') : undefined;
+  const targetId = isRecord(target) ? text(own(target, 'id'), 200) : undefined;
+  if ((targetType !== 'node' && targetType !== 'edge') || !targetId) {
+    drop(report, `${where}: a ${type} fault needs a target {"type": "node" | "edge", "id": ...}`);
+    return null;
+  }
+  const startMs = finite(own(raw, 'startMs'), 0, DAY_MS);
+  const endMs = finite(own(raw, 'endMs'), 0, DAY_MS);
+  if (startMs === undefined || endMs === undefined || !(endMs > startMs)) {
+    drop(report, `${where}: a ${type} fault on ${targetId} needs startMs and a later endMs`);
+    return null;
+  }
+  const fault: Fault = { id: text(own(raw, 'id'), 200) || newId('f'), type, target: { type: targetType, id: targetId }, startMs, endMs };
+  const addMs = own(raw, 'addMs');
+  const factor = own(raw, 'factor');
+  const fraction = own(raw, 'fraction');
+  if (addMs !== undefined) {
+    if (typeof addMs === 'number' && addMs >= 0 && addMs <= DAY_MS) fault.addMs = addMs;
+    else drop(report, `${where}: addMs must be zero or more milliseconds`);
+  }
+  if (factor !== undefined) {
+    if (typeof factor === 'number' && factor >= 0 && factor <= 1000) fault.factor = factor;
+    else drop(report, `${where}: factor must be between 0 and 1000`);
+  }
+  if (fraction !== undefined) {
+    if (typeof fraction === 'number' && fraction >= 0 && fraction <= 1) fault.fraction = fraction;
+    else drop(report, `${where}: fraction must be between 0 and 1`);
+  }
+  const partition = own(raw, 'partition');
+  if (partition === 'refuse' || partition === 'drop') fault.partition = partition;
+  return fault;
+}
+
+function restoreTraffic(raw: unknown, where: string, report: RestoreReport): Record<string, ClientTraffic> {
+  const result: Record<string, ClientTraffic> = {};
+  if (!isRecord(raw)) return result;
+  for (const id of Object.keys(raw)) {
+    const t = raw[id];
+    if (!isRecord(t) || id === '__proto__' || id === 'constructor' || id === 'prototype') {
+      drop(report, `${where}: traffic for "${id.slice(0, 40)}" is not an object`);
+      continue;
+    }
+    const entry: ClientTraffic = {};
+    const rate = own(t, 'rateRps');
+    if (rate !== undefined) {
+      if (typeof rate === 'number' && rate >= 0 && rate <= 1_000_000) entry.rateRps = rate;
+      else drop(report, `${where}: rate for ${id} must be between 0 and 1,000,000 requests per second`);
+    }
+    const pattern = own(t, 'pattern');
+    if (PATTERNS.includes(pattern as TrafficPattern)) entry.pattern = pattern as TrafficPattern;
+    for (const key of ['patternFactor', 'patternStartMs', 'patternDurationMs'] as const) {
+      const v = finite(own(t, key), 0, DAY_MS);
+      if (v !== undefined) entry[key] = v;
+    }
+    Object.defineProperty(result, id, { value: entry, enumerable: true, writable: true, configurable: true });
+  }
+  return result;
+}
+
+export function restoreScenario(raw: unknown, report: RestoreReport, index = 0): Scenario | null {
+  if (!isRecord(raw)) {
+    drop(report, `Scenario ${index + 1} is not an object`);
+    return null;
+  }
+  const name = text(own(raw, 'name'), 200) || `Scenario ${index + 1}`;
+  const where = `Scenario "${name}"`;
+  const durationMs = finite(own(raw, 'durationMs'), 1, DAY_MS);
+  const warmupMs = finite(own(raw, 'warmupMs'), 0, DAY_MS);
+  const seed = own(raw, 'seed');
+  const scenario = createScenario(name, { id: text(own(raw, 'id'), 200) || newId('s') });
+  if (durationMs !== undefined) scenario.durationMs = durationMs;
+  if (warmupMs !== undefined) scenario.warmupMs = Math.min(warmupMs, scenario.durationMs / 2);
+  if (typeof seed === 'number' && Number.isInteger(seed)) scenario.seed = seed;
+  else if (seed !== undefined) drop(report, `${where}: seed must be a whole number`);
+  scenario.traffic = restoreTraffic(own(raw, 'traffic'), where, report);
+  const faults = own(raw, 'faults');
+  if (Array.isArray(faults)) {
+    for (const f of faults.slice(0, FAULT_LIMIT)) {
+      const fault = restoreFault(f, where, report);
+      if (fault) scenario.faults.push(fault);
+    }
+  }
+  return scenario;
+}

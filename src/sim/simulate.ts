@@ -1,0 +1,204 @@
+// The engine's public face: simulate(diagram, scenario, options) -> recorded run. Same inputs,
+// same run, to the byte; another seed, another run. It can also be stepped in slices, which is
+// how the worker reports progress and listens for cancel.
+import type { Diagram, Scenario } from '../model';
+import { createScenario } from '../model';
+import { onEdgeTimer, onResponse, onRetry } from './calls';
+import { compile, SimInputError, type CFault } from './compile';
+import { Engine, EV_ARRIVE, EV_BUCKET, EV_CLIENT, EV_FAULT_END, EV_FAULT_START, EV_RESPONSE, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_WARMUP } from './engine';
+import { FaultBoard } from './faults';
+import { onArrive, onServiceDone } from './nodes';
+import { closeBucket, createSeries, summarize } from './recorder';
+import type { Call, ClientState, EdgeState, Job } from './state';
+import { buildTimeline } from './timeline';
+import { onClientArrival, scheduleNextArrival } from './traffic';
+import type { RecordedRun, RunSeries, SimOptions } from './types';
+
+export { SimInputError };
+
+export const MAX_DURATION_MS = 24 * 3_600_000;
+export const DEFAULT_SAMPLE_LIMIT = 2_000;
+
+/** About 300 buckets, on a round width: smooth enough to animate, small enough to store. */
+export function defaultBucketMs(durationMs: number): number {
+  const raw = durationMs / 300;
+  const steps = [10, 20, 50, 100, 200, 250, 500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
+  return steps.find((s) => s >= raw) ?? 60_000;
+}
+
+export class Simulation {
+  readonly engine: Engine;
+  private readonly series: RunSeries;
+  private readonly faults = new FaultBoard();
+  private readonly started: number;
+  private finished = false;
+
+  constructor(
+    private readonly diagram: Diagram,
+    private readonly scenario: Scenario,
+    options: SimOptions = {},
+  ) {
+    const durationMs = options.durationMs ?? scenario.durationMs;
+    const warmupMs = options.warmupMs ?? scenario.warmupMs;
+    const seed = options.seed ?? scenario.seed;
+    const problems: string[] = [];
+    if (!(durationMs > 0 && durationMs <= MAX_DURATION_MS)) problems.push(`Duration must be between 0 and ${MAX_DURATION_MS / 3_600_000} hours`);
+    if (!(warmupMs >= 0 && warmupMs < durationMs)) problems.push('Warm-up must be zero or more and shorter than the run');
+    if (!Number.isInteger(seed)) problems.push('Seed must be a whole number');
+    const bucketMs = options.bucketMs ?? defaultBucketMs(durationMs);
+    if (!(bucketMs > 0)) problems.push('Bucket width must be more than 0 ms');
+    if (problems.length > 0) throw new SimInputError(problems);
+    const compiled = compile(diagram, scenario);
+    const buckets = Math.ceil(durationMs / bucketMs);
+    this.engine = new Engine(compiled, scenario, { seed, durationMs, warmupMs, bucketMs, buckets, sampleLimit: options.sampleLimit ?? DEFAULT_SAMPLE_LIMIT });
+    this.series = createSeries(compiled.nodes.length, compiled.edges.length, compiled.clients.length, buckets);
+    this.started = wallClock();
+    const sim = this.engine;
+    for (const client of sim.clients) scheduleNextArrival(sim, client);
+    for (const cf of compiled.faults) {
+      if (cf.fault.startMs < durationMs) sim.heap.push(cf.fault.startMs, EV_FAULT_START, cf);
+      if (cf.fault.endMs < durationMs) sim.heap.push(cf.fault.endMs, EV_FAULT_END, cf);
+    }
+    sim.heap.push(Math.min(bucketMs, durationMs), EV_BUCKET, null, 0);
+    sim.heap.push(warmupMs, EV_WARMUP, null);
+  }
+
+  get progress(): number {
+    return this.engine.now / this.engine.config.durationMs;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Runs up to `maxEvents` events; true once the run has reached its end. */
+  step(maxEvents: number): boolean {
+    if (this.finished) return true;
+    const sim = this.engine;
+    const heap = sim.heap;
+    const end = sim.config.durationMs;
+    for (let i = 0; i < maxEvents; i++) {
+      if (heap.peekTime() > end) {
+        sim.now = end;
+        this.finished = true;
+        return true;
+      }
+      heap.pop();
+      sim.now = heap.time;
+      sim.events++;
+      const target = heap.target;
+      const n = heap.n;
+      switch (heap.type) {
+        case EV_CLIENT:
+          onClientArrival(sim, target as ClientState, n);
+          break;
+        case EV_ARRIVE:
+          onArrive(sim, target as Call, n);
+          break;
+        case EV_SERVICE_DONE:
+          onServiceDone(sim, target as Job, n);
+          break;
+        case EV_RESPONSE:
+          onResponse(sim, target as Call, n);
+          break;
+        case EV_TIMEOUT:
+          onEdgeTimer(sim, target as EdgeState);
+          break;
+        case EV_RETRY:
+          onRetry(sim, target as Call);
+          break;
+        case EV_FAULT_START:
+          this.faults.start(sim, target as CFault);
+          break;
+        case EV_FAULT_END:
+          this.faults.end(sim, target as CFault);
+          break;
+        case EV_BUCKET:
+          this.bucket(n);
+          break;
+        case EV_WARMUP:
+          for (const n of sim.nodes) {
+            sim.touch(n);
+            n.areaInSystemAtWarmup = n.areaInSystem;
+            n.areaBusyAtWarmup = n.areaBusy;
+          }
+          break;
+      }
+    }
+    return false;
+  }
+
+  private bucket(b: number): void {
+    const sim = this.engine;
+    const { bucketMs, buckets, durationMs } = sim.config;
+    const span = Math.min(bucketMs, durationMs - b * bucketMs);
+    closeBucket(sim, this.series, b, span);
+    if (b + 1 < buckets) sim.heap.push(Math.min((b + 2) * bucketMs, durationMs), EV_BUCKET, null, b + 1);
+  }
+
+  result(): RecordedRun {
+    if (!this.finished) throw new Error('The simulation has not finished');
+    const sim = this.engine;
+    const c = sim.compiled;
+    const run: Omit<RecordedRun, 'timeline'> = {
+      format: 'faultline-run',
+      version: 1,
+      diagramId: this.diagram.id,
+      diagramName: this.diagram.name,
+      scenarioId: this.scenario.id,
+      scenarioName: this.scenario.name,
+      seed: sim.config.seed,
+      durationMs: sim.config.durationMs,
+      warmupMs: sim.config.warmupMs,
+      bucketMs: sim.config.bucketMs,
+      buckets: sim.config.buckets,
+      nodes: c.nodes.map((n) => ({ id: n.id, label: n.label, kind: n.kind, capacity: n.capacity })),
+      edges: c.edges.map((e) => ({ id: e.id, source: c.nodes[e.source].id, target: c.nodes[e.target].id })),
+      clients: sim.clients.map((cl) => ({ id: cl.node.c.id, label: cl.node.c.label, sloMs: cl.sloMs })),
+      series: this.series,
+      events: sim.log,
+      samples: sim.samples,
+      summary: summarize(sim),
+      stats: { events: sim.events, requests: sim.requests, wallMs: wallClock() - this.started },
+    };
+    return { ...run, timeline: buildTimeline(run) };
+  }
+}
+
+/** Wall time for the stats only; it never reaches the simulated clock. */
+function wallClock(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+export function simulate(diagram: Diagram, scenario: Scenario = createScenario(), options: SimOptions = {}): RecordedRun {
+  const s = new Simulation(diagram, scenario, options);
+  while (!s.step(1_000_000));
+  return s.result();
+}
+
+export interface AsyncOptions extends SimOptions {
+  onProgress?(fraction: number): void;
+  isCancelled?(): boolean;
+  /** Events per slice between yields to the event loop. */
+  slice?: number;
+}
+
+export class SimulationCancelled extends Error {
+  constructor() {
+    super('The simulation was cancelled');
+    this.name = 'SimulationCancelled';
+  }
+}
+
+/** The same run in slices, yielding between them so progress and cancel get through. */
+export async function simulateAsync(diagram: Diagram, scenario: Scenario, options: AsyncOptions = {}): Promise<RecordedRun> {
+  const s = new Simulation(diagram, scenario, options);
+  const slice = options.slice ?? 200_000;
+  while (!s.step(slice)) {
+    options.onProgress?.(s.progress);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (options.isCancelled?.()) throw new SimulationCancelled();
+  }
+  options.onProgress?.(1);
+  return s.result();
+}

@@ -1,0 +1,205 @@
+// What a simulation takes and what it records. A recorded run is immutable once made; playback,
+// charts, the CLI and comparisons only read it.
+import type { NodeKind } from '../model';
+
+export const CAUSES = ['error', 'timeout', 'overloaded', 'refused', 'circuit-open', 'rate-limited', 'unreachable', 'bulkhead'] as const;
+export type Cause = (typeof CAUSES)[number];
+
+export const NODE_METRICS = [
+  'arrivals',
+  'successes',
+  'failures',
+  'inFlight',
+  'queueDepth',
+  'utilisation',
+  'p50',
+  'p95',
+  'p99',
+  'wasted',
+  'oldestAgeMs',
+] as const;
+export type NodeMetric = (typeof NODE_METRICS)[number];
+
+export const EDGE_METRICS = ['calls', 'attempts', 'failures', 'timeouts', 'inFlight', 'breaker'] as const;
+export type EdgeMetric = (typeof EDGE_METRICS)[number];
+
+export const CLIENT_METRICS = ['requests', 'successes', 'degraded', 'failures', 'p50', 'p99', 'meanMs'] as const;
+export type ClientMetric = (typeof CLIENT_METRICS)[number];
+
+/** Breaker state as recorded in the `breaker` edge series. */
+export const BREAKER_CLOSED = 0;
+export const BREAKER_OPEN = 1;
+export const BREAKER_HALF_OPEN = 2;
+
+export interface SimOptions {
+  seed?: number;
+  durationMs?: number;
+  warmupMs?: number;
+  /** Width of a time bucket; by default about 300 buckets over the run. */
+  bucketMs?: number;
+  /** Upper bound on sampled requests kept for animation. */
+  sampleLimit?: number;
+}
+
+export interface RunNode {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  capacity: number;
+}
+
+export interface RunEdge {
+  id: string;
+  source: string;
+  target: string;
+}
+
+export interface RunClient {
+  id: string;
+  label: string;
+  sloMs: number;
+}
+
+export type RunEventType =
+  | 'fault-start'
+  | 'fault-end'
+  | 'breaker-open'
+  | 'breaker-half-open'
+  | 'breaker-closed'
+  | 'saturated'
+  | 'saturation-ended'
+  | 'queue-full'
+  | 'timeouts'
+  | 'unhealthy'
+  | 'recovered'
+  | 'slo-breach'
+  | 'slo-recovered'
+  | 'ejected'
+  | 'dead-letter';
+
+export interface RunEvent {
+  t: number;
+  type: RunEventType;
+  node?: string;
+  edge?: string;
+  client?: string;
+  fault?: string;
+  /** Words for people: what the fault was, what slots wait on, what ratio was seen. */
+  detail?: string;
+  value?: number;
+}
+
+export type IncidentKind = 'fault' | 'amplified' | 'saturated' | 'breaker' | 'timeouts' | 'unhealthy' | 'slo' | 'queue' | 'recovered';
+
+export interface IncidentEntry {
+  t: number;
+  kind: IncidentKind;
+  text: string;
+  node?: string;
+  edge?: string;
+  client?: string;
+}
+
+export interface SampledHop {
+  edge: string;
+  attempt: number;
+  sentAt: number;
+  /** When the caller learned the outcome (answer, timeout, refusal). */
+  settledAt: number;
+  outcome: 'ok' | Cause;
+}
+
+export interface SampledRequest {
+  client: string;
+  startedAt: number;
+  endedAt: number;
+  outcome: 'ok' | 'degraded' | Cause;
+  hops: SampledHop[];
+}
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface ClientSummary {
+  id: string;
+  label: string;
+  requests: number;
+  successes: number;
+  degraded: number;
+  failures: number;
+  successRatio: number;
+  latency: LatencySummary;
+}
+
+export interface NodeSummary {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  arrivals: number;
+  successes: number;
+  failures: Record<Cause, number>;
+  meanResponseMs: number;
+  meanQueueWaitMs: number;
+  /** Time-averaged number of requests at the node (waiting, in service or calling out). */
+  meanInSystem: number;
+  utilisation: number;
+  wasted: number;
+  maxQueueDepth: number;
+  deadLettered: number;
+}
+
+export interface EdgeSummary {
+  id: string;
+  source: string;
+  target: string;
+  calls: number;
+  attempts: number;
+  failures: number;
+  timeouts: number;
+  meanAttempts: number;
+  breakerOpened: number;
+}
+
+export interface RunSummary {
+  /** Requests and jobs are counted from the end of the warm-up. */
+  fromMs: number;
+  toMs: number;
+  clients: ClientSummary[];
+  nodes: NodeSummary[];
+  edges: EdgeSummary[];
+}
+
+export interface RunSeries {
+  node: Record<NodeMetric, Float32Array>;
+  nodeFailures: Record<Cause, Float32Array>;
+  edge: Record<EdgeMetric, Float32Array>;
+  client: Record<ClientMetric, Float32Array>;
+}
+
+export interface RecordedRun {
+  format: 'faultline-run';
+  version: 1;
+  diagramId: string;
+  diagramName: string;
+  scenarioId: string;
+  scenarioName: string;
+  seed: number;
+  durationMs: number;
+  warmupMs: number;
+  bucketMs: number;
+  buckets: number;
+  nodes: RunNode[];
+  edges: RunEdge[];
+  clients: RunClient[];
+  /** Series are flat: the value of item i in bucket b is at i * buckets + b. */
+  series: RunSeries;
+  events: RunEvent[];
+  timeline: IncidentEntry[];
+  samples: SampledRequest[];
+  summary: RunSummary;
+  stats: { events: number; requests: number; wallMs: number };
+}

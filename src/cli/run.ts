@@ -1,5 +1,7 @@
 // The CLI's commands. Each returns an exit code; refusals (bad input) are exit code 2.
 import { UsageError, type CliIo } from './io';
+import { IMPORT_USAGE, importCommand } from './importCommand';
+import { readMermaidFile } from './mermaidFiles';
 import { SIMULATE_USAGE, simulateCommand } from './simulateCommand';
 
 export interface Command {
@@ -8,7 +10,16 @@ export interface Command {
 }
 
 const commands: Record<string, Command> = {
-  simulate: { usage: SIMULATE_USAGE, run: (args, io) => simulateCommand(args, io) },
+  simulate: {
+    usage: SIMULATE_USAGE,
+    run: (args, io) =>
+      simulateCommand(args, io, async (text, path) => {
+        const { diagram, notices } = await readMermaidFile(text, path);
+        for (const n of notices) io.err(`${n}\n`);
+        return diagram;
+      }),
+  },
+  import: { usage: IMPORT_USAGE, run: importCommand },
 };
 
 export function registerCliCommand(name: string, command: Command): void {

@@ -48,6 +48,8 @@ export interface CatalogEntry {
   fields: readonly (keyof NodeProps)[];
   /** Words in a label or id that suggest this kind on import (lower case, matched as words). */
   keywords: readonly string[];
+  /** Product names that say this kind even in a process flowchart (Redis, Kafka, Postgres). */
+  products: readonly string[];
 }
 
 /** Values every simulated kind starts from before its own defaults apply. */
@@ -139,6 +141,7 @@ const entries: CatalogEntry[] = [
     defaults: { rateRps: 100 },
     fields: ['rateRps', 'pattern', 'patternFactor', 'patternStartMs', 'patternDurationMs', 'sloMs'],
     keywords: ['client', 'clients', 'user', 'users', 'browser', 'mobile', 'app', 'apps', 'web', 'customer', 'customers', 'device', 'devices', 'player', 'players', 'frontend', 'ios', 'android', 'actor'],
+    products: [],
   },
   {
     kind: 'dns',
@@ -153,7 +156,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 4, concurrency: 10_000, latencyMs: 5, latencyP99Ms: 30, errorRate: 0, blocking: false, queueLimit: 10_000 },
     fields: ROUTER_FIELDS,
-    keywords: ['dns', 'route53', 'resolver', 'geodns'],
+    keywords: ['dns', 'resolver', 'geodns'],
+    products: ['route53', 'route 53'],
   },
   {
     kind: 'cdn',
@@ -168,7 +172,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 20, concurrency: 10_000, latencyMs: 10, latencyP99Ms: 60, errorRate: 0, hitRatio: 0.85, warmupMs: 60_000, blocking: false, queueLimit: 10_000 },
     fields: [...ROUTER_FIELDS, 'hitRatio', 'warmupMs'],
-    keywords: ['cdn', 'cloudfront', 'akamai', 'fastly', 'edge', 'pop', 'pops'],
+    keywords: ['cdn', 'edge', 'pop', 'pops'],
+    products: ['cloudfront', 'akamai', 'fastly', 'cloudflare'],
   },
   {
     kind: 'loadBalancer',
@@ -183,7 +188,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 2, concurrency: 10_000, latencyMs: 1, latencyP99Ms: 5, errorRate: 0, blocking: false, queueLimit: 10_000 },
     fields: ROUTER_FIELDS,
-    keywords: ['lb', 'alb', 'elb', 'nlb', 'load balancer', 'loadbalancer', 'balancer', 'nginx', 'haproxy', 'envoy', 'ingress', 'traefik'],
+    keywords: ['lb', 'load balancer', 'loadbalancer', 'balancer', 'ingress'],
+    products: ['alb', 'elb', 'nlb', 'nginx', 'haproxy', 'envoy', 'traefik'],
   },
   {
     kind: 'apiGateway',
@@ -198,7 +204,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 3, concurrency: 2_000, latencyMs: 3, latencyP99Ms: 15, errorRate: 0, blocking: true, queueLimit: 2_000 },
     fields: [...ROUTER_FIELDS, 'blocking', 'rateLimitRps', 'rateLimitBurst'],
-    keywords: ['gateway', 'api gateway', 'apigw', 'kong', 'apigee', 'bff'],
+    keywords: ['gateway', 'api gateway', 'apigw', 'bff'],
+    products: ['kong', 'apigee'],
   },
   {
     kind: 'service',
@@ -214,6 +221,7 @@ const entries: CatalogEntry[] = [
     defaults: { replicas: 3, concurrency: 50, latencyMs: 20, latencyP99Ms: 120, errorRate: 0.001, queueLimit: 200 },
     fields: SERVER_FIELDS,
     keywords: ['service', 'svc', 'server', 'api', 'backend', 'microservice', 'app server', 'engine', 'manager', 'handler'],
+    products: [],
   },
   {
     kind: 'worker',
@@ -228,7 +236,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 2, concurrency: 10, latencyMs: 50, latencyP99Ms: 300, errorRate: 0.001, queueLimit: 100 },
     fields: SERVER_FIELDS,
-    keywords: ['worker', 'workers', 'consumer', 'consumers', 'processor', 'processors', 'job', 'jobs', 'cron', 'scheduler', 'batch', 'etl', 'pipeline'],
+    keywords: ['worker', 'workers', 'consumer', 'consumers', 'processor', 'processors', 'job', 'jobs', 'scheduler', 'batch', 'etl', 'pipeline'],
+    products: ['cron'],
   },
   {
     kind: 'cache',
@@ -243,7 +252,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 3, concurrency: 1_000, latencyMs: 1, latencyP99Ms: 5, errorRate: 0, blocking: false, queueLimit: 5_000, hitRatio: 0.9 },
     fields: CACHE_FIELDS,
-    keywords: ['cache', 'caching', 'redis', 'memcached', 'memcache', 'valkey', 'dragonfly', 'hazelcast'],
+    keywords: ['cache', 'caching'],
+    products: ['redis', 'memcached', 'memcache', 'valkey', 'dragonfly', 'hazelcast'],
   },
   {
     kind: 'database',
@@ -258,7 +268,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 1, concurrency: 100, latencyMs: 5, latencyP99Ms: 50, errorRate: 0.0001, queueLimit: 500 },
     fields: SERVER_FIELDS,
-    keywords: ['db', 'database', 'databases', 'postgres', 'postgresql', 'mysql', 'sql', 'dynamodb', 'cassandra', 'mongodb', 'mongo', 'aurora', 'spanner', 'cockroachdb', 'oracle', 'rds', 'store', 'storage', 'ledger', 'shard', 'shards', 'replica', 'timeseries', 'influxdb', 'warehouse'],
+    keywords: ['db', 'database', 'databases', 'sql', 'store', 'storage', 'ledger', 'shard', 'shards', 'replica', 'timeseries', 'warehouse'],
+    products: ['postgres', 'postgresql', 'mysql', 'dynamodb', 'cassandra', 'mongodb', 'mongo', 'aurora', 'spanner', 'cockroachdb', 'oracle', 'rds', 'influxdb', 'etcd', 'timescaledb', 'clickhouse', 'bigquery', 'snowflake', 'redshift'],
   },
   {
     kind: 'queue',
@@ -273,7 +284,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 1, concurrency: 100_000, latencyMs: 2, latencyP99Ms: 10, latencyDist: 'constant', errorRate: 0, blocking: false, queueLimit: 1_000_000, maxDeliveries: 5 },
     fields: QUEUE_FIELDS,
-    keywords: ['queue', 'queues', 'sqs', 'rabbitmq', 'rabbit', 'mq', 'activemq', 'dlq', 'dead letter', 'buffer'],
+    keywords: ['queue', 'queues', 'rabbit', 'mq', 'dlq', 'dead letter', 'buffer'],
+    products: ['sqs', 'rabbitmq', 'activemq'],
   },
   {
     kind: 'stream',
@@ -288,7 +300,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 1, concurrency: 100_000, latencyMs: 3, latencyP99Ms: 15, latencyDist: 'constant', errorRate: 0, blocking: false, queueLimit: 10_000_000, maxDeliveries: 3 },
     fields: QUEUE_FIELDS,
-    keywords: ['kafka', 'kinesis', 'stream', 'streams', 'streaming', 'event bus', 'eventbus', 'pubsub', 'pub/sub', 'pulsar', 'topic', 'topics', 'event log', 'nats', 'eventbridge', 'cdc', 'debezium'],
+    keywords: ['stream', 'streams', 'streaming', 'event bus', 'eventbus', 'pubsub', 'pub/sub', 'topic', 'topics', 'event log', 'cdc'],
+    products: ['kafka', 'kinesis', 'pulsar', 'nats', 'eventbridge', 'debezium'],
   },
   {
     kind: 'search',
@@ -303,7 +316,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 3, concurrency: 50, latencyMs: 30, latencyP99Ms: 200, errorRate: 0.0005, queueLimit: 300 },
     fields: SERVER_FIELDS,
-    keywords: ['search', 'elasticsearch', 'elastic', 'opensearch', 'solr', 'lucene', 'index', 'algolia'],
+    keywords: ['search', 'elastic', 'index'],
+    products: ['elasticsearch', 'opensearch', 'solr', 'lucene', 'algolia'],
   },
   {
     kind: 'objectStore',
@@ -318,7 +332,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 10, concurrency: 1_000, latencyMs: 30, latencyP99Ms: 150, errorRate: 0.0001, queueLimit: 10_000 },
     fields: SERVER_FIELDS,
-    keywords: ['s3', 'object store', 'object storage', 'objectstore', 'blob', 'blobs', 'gcs', 'bucket', 'buckets', 'minio', 'data lake', 'datalake', 'media storage'],
+    keywords: ['object store', 'object storage', 'objectstore', 'blob', 'blobs', 'bucket', 'buckets', 'data lake', 'datalake', 'media storage'],
+    products: ['s3', 'gcs', 'minio'],
   },
   {
     kind: 'external',
@@ -333,7 +348,8 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { replicas: 1, concurrency: 1_000, latencyMs: 200, latencyP99Ms: 1_200, errorRate: 0.005, queueLimit: 1_000 },
     fields: SERVER_FIELDS,
-    keywords: ['external', 'third party', 'third-party', '3rd party', 'bank', 'banks', 'card network', 'card networks', 'stripe', 'paypal', 'visa', 'mastercard', 'twilio', 'sendgrid', 'provider', 'providers', 'partner', 'exchange', 'exchanges', 'psp', 'apns', 'fcm', 'smtp'],
+    keywords: ['external', 'third party', 'third-party', '3rd party', 'bank', 'banks', 'card network', 'card networks', 'provider', 'providers', 'partner', 'exchange', 'exchanges', 'psp', 'smtp'],
+    products: ['stripe', 'paypal', 'visa', 'mastercard', 'twilio', 'sendgrid', 'apns', 'fcm'],
   },
   {
     kind: 'step',
@@ -349,6 +365,7 @@ const entries: CatalogEntry[] = [
     defaults: { replicas: 1, concurrency: 100_000, latencyMs: 1, latencyP99Ms: 1, latencyDist: 'constant', errorRate: 0, blocking: false, queueLimit: 0 },
     fields: ['latencyMs', 'errorRate'],
     keywords: [],
+    products: [],
   },
   {
     kind: 'group',
@@ -364,6 +381,7 @@ const entries: CatalogEntry[] = [
     defaults: {},
     fields: [],
     keywords: [],
+    products: [],
   },
   {
     kind: 'note',
@@ -379,6 +397,7 @@ const entries: CatalogEntry[] = [
     defaults: {},
     fields: [],
     keywords: [],
+    products: [],
   },
 ];
 
@@ -408,3 +427,48 @@ export function effectiveNodeProps(kind: NodeKind, overrides: Partial<NodeProps>
 export function effectiveCallProps(overrides: Partial<CallProps> = {}): CallProps {
   return { ...DEFAULT_CALL, ...overrides };
 }
+
+/**
+ * Kind inference on import, one ordered rule table (first match wins; see inference.ts):
+ * an explicit class, then an architecture icon, then the shape of a decision, then a label that
+ * starts with an action (a process step), then words from the catalog in this order of kinds
+ * (specific before generic: "User Service" is a service, "Users" a client), then the cylinder
+ * shape, then the default.
+ */
+export const INFERENCE_ORDER: readonly NodeKind[] = [
+  'cache',
+  'stream',
+  'queue',
+  'search',
+  'objectStore',
+  'cdn',
+  'dns',
+  'loadBalancer',
+  'apiGateway',
+  'external',
+  'worker',
+  'database',
+  'service',
+  'client',
+];
+
+/** Labels that start with one of these verbs describe a process step, not a component. */
+export const ACTION_VERBS: readonly string[] = [
+  'load', 'store', 'write', 'read', 'merge', 'check', 'send', 'validate', 'process', 'compute', 'update',
+  'create', 'fetch', 'publish', 'calculate', 'apply', 'return', 'reject', 'accept', 'assign', 'find', 'select',
+  'filter', 'score', 'rank', 'schedule', 'retry', 'notify', 'log', 'record', 'generate', 'build', 'deploy',
+  'train', 'evaluate', 'monitor', 'scale', 'route', 'forward', 'wait', 'start', 'stop', 'handle', 'insert',
+  'delete', 'remove', 'add', 'get', 'put', 'post', 'call', 'invoke', 'emit', 'consume', 'match', 'queue',
+  'cache', 'save', 'persist', 'lookup', 'look', 'resolve', 'verify', 'authenticate', 'authorize', 'charge',
+  'refund', 'reserve', 'release', 'ship', 'pull', 'push', 'fan', 'aggregate', 'enrich', 'transform', 'detect',
+  'is', 'has', 'can', 'should',
+];
+
+/** Architecture-beta icons to kinds. */
+export const ICON_KINDS: Readonly<Record<string, NodeKind>> = {
+  database: 'database',
+  disk: 'objectStore',
+  server: 'service',
+  cloud: 'external',
+  internet: 'external',
+};

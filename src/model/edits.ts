@@ -286,3 +286,47 @@ export function ungroup(d: Diagram, groupId: string): Result<string[]> {
   dropFaultsOn(d, new Set([groupId]));
   return { ok: true, value: released };
 }
+
+/**
+ * Adds another diagram as one group in this one: fresh ids throughout (so nothing collides),
+ * its top-level nodes inside the new group, the group placed at `at`. Returns the group's id.
+ */
+export function insertDiagramAsGroup(d: Diagram, other: Diagram, at: XY): string {
+  const fresh = new Map<string, string>();
+  for (const n of other.nodes) fresh.set(n.id, newId('n'));
+  const rects = other.nodes.filter((n) => !n.parentId).map((n) => ({ ...n.position, ...nodeSize(n) }));
+  const box = boundsOf(rects) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const group: DiagramNode = {
+    id: newId('n'),
+    kind: 'group',
+    label: other.name,
+    position: { x: Math.round(at.x), y: Math.round(at.y) },
+    size: { width: box.width + 2 * GROUP_PADDING, height: box.height + GROUP_HEADER + 2 * GROUP_PADDING },
+    props: {},
+    direction: other.direction,
+  };
+  d.nodes.push(group);
+  for (const original of other.nodes) {
+    const node = cloneRecord(original);
+    node.id = fresh.get(original.id)!;
+    if (original.parentId && fresh.has(original.parentId)) node.parentId = fresh.get(original.parentId);
+    else {
+      node.parentId = group.id;
+      node.position = { x: original.position.x - box.x + GROUP_PADDING, y: original.position.y - box.y + GROUP_HEADER + GROUP_PADDING };
+    }
+    d.nodes.push(node);
+  }
+  for (const e of other.edges) {
+    const source = fresh.get(e.source);
+    const target = fresh.get(e.target);
+    if (source && target) d.edges.push({ ...cloneRecord(e), id: newId('e'), source, target });
+  }
+  for (const f of other.flows) {
+    d.flows.push({
+      ...cloneRecord(f),
+      id: newId('w'),
+      steps: f.steps.filter((s) => fresh.has(s.from) && fresh.has(s.to)).map((s) => ({ ...s, from: fresh.get(s.from)!, to: fresh.get(s.to)! })),
+    });
+  }
+  return group.id;
+}

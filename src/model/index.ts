@@ -8,3 +8,5 @@ export * from './validate';
 export { newId } from './ids';
 export { safeColor } from './color';
 export { migrate, MIGRATIONS, NewerSchemaError } from './migrations';
+export { inferKind, words } from './inference';
+export type { InferenceInput, Inferred } from './inference';

@@ -7,6 +7,7 @@ import {
   createNode,
   duplicateNodes,
   groupNodes,
+  insertDiagramAsGroup,
   ungroup,
   insertFragment,
   moveNodes,
@@ -99,6 +100,10 @@ export function documentActions(store: DocumentStore) {
     },
     ungroup(id: string) {
       return apply('Ungroup', (d) => ungroup(d, id));
+    },
+    /** Imports another diagram (a Mermaid import, say) into this one as one group: one undo step. */
+    importAsGroup(other: Diagram, at: XY) {
+      return apply(`Import ${other.name}`, (d) => insertDiagramAsGroup(d, other, at));
     },
     renameDiagram(name: string) {
       return apply('Rename diagram', (d) => {

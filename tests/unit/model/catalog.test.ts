@@ -43,10 +43,10 @@ describe('component catalog', () => {
     expect(KINDS.filter((k) => CATALOG[k].asyncInbound).sort()).toEqual(['queue', 'stream']);
   });
 
-  it('has inference keywords in lower case, never claimed by two kinds', () => {
+  it('has inference keywords and product names in lower case, never claimed by two kinds', () => {
     const owner = new Map<string, string>();
     for (const kind of KINDS) {
-      for (const word of CATALOG[kind].keywords) {
+      for (const word of [...CATALOG[kind].keywords, ...CATALOG[kind].products]) {
         expect(word).toBe(word.toLowerCase());
         expect(owner.get(word), `"${word}" in ${kind} and ${owner.get(word)}`).toBeUndefined();
         owner.set(word, kind);

@@ -1,0 +1,47 @@
+// Mermaid, loaded only when something is imported (dynamic import: it is most of a megabyte), and
+// called one diagram at a time because its parser keeps global state. Limits come from here and
+// never from diagram text: maxTextSize and maxEdges are among mermaid's `secure` keys, which
+// `%%{init}%%` directives cannot change, and the configuration is reset after every diagram.
+export const MAX_TEXT = 50_000;
+export const MAX_EDGES = 2_000;
+
+const CONFIG = { startOnLoad: false, securityLevel: 'strict' as const, maxTextSize: MAX_TEXT, maxEdges: MAX_EDGES };
+
+type Mermaid = typeof import('mermaid').default;
+
+export interface ParsedDiagram {
+  type: string;
+  // mermaid's per-diagram database; its shape depends on the type
+  db: unknown;
+}
+
+let loading: Promise<Mermaid> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+export function loadMermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then((m) => {
+    m.default.initialize(CONFIG);
+    return m.default;
+  });
+  return loading;
+}
+
+/**
+ * Parses one diagram and hands its type and db to `read`, inside the same turn of the queue, so
+ * no other parse can disturb mermaid's state in between.
+ */
+export function withParsedDiagram<T>(text: string, read: (d: ParsedDiagram) => T): Promise<T> {
+  const task = async () => {
+    const mermaid = await loadMermaid();
+    try {
+      const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+      return read({ type: diagram.type, db: diagram.db });
+    } finally {
+      mermaid.mermaidAPI.globalReset();
+      mermaid.initialize(CONFIG);
+    }
+  };
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}

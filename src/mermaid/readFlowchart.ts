@@ -1,0 +1,119 @@
+// graph / flowchart: vertices, links and subgraphs from mermaid's FlowDB.
+import type { Direction, EdgeStyle } from '../model';
+import { safeColor } from '../model';
+import type { MEdge, MGraph, MGroup, MNode } from './graph';
+import { shapeOf } from './graph';
+import { cleanLabel } from './labels';
+
+interface Vertex {
+  id: string;
+  text?: string;
+  type?: string;
+  labelType?: string;
+  styles?: string[];
+  classes?: string[];
+  img?: string;
+}
+interface Link {
+  start: string;
+  end: string;
+  text?: string;
+  labelType?: string;
+  stroke?: string;
+  type?: string;
+}
+interface SubGraph {
+  id: string;
+  nodes: string[];
+  title?: string;
+  dir?: string;
+  labelType?: string;
+  classes?: string[];
+}
+export interface FlowDb {
+  getVertices(): Map<string, Vertex>;
+  getEdges(): Link[];
+  getSubGraphs(): SubGraph[];
+  getDirection(): string | undefined;
+  getClasses(): Map<string, { styles?: string[] }>;
+}
+
+export function direction(value: string | undefined, fallback: Direction = 'TB'): Direction {
+  switch (value) {
+    case 'LR':
+    case 'RL':
+    case 'BT':
+    case 'TB':
+      return value;
+    case 'TD':
+      return 'TB';
+    default:
+      return fallback;
+  }
+}
+
+/** A fill from `style` lines first, then from the node's classDefs; only colour values pass. */
+function fillOf(styles: string[] | undefined, classes: string[] | undefined, defs: FlowDb['getClasses'] extends () => infer M ? M : never): string | undefined {
+  const fromStyles = (list: string[] | undefined) => {
+    for (const s of list ?? []) {
+      const [key, ...rest] = s.split(':');
+      if (key.trim() === 'fill') {
+        const color = safeColor(rest.join(':').trim());
+        if (color) return color;
+      }
+    }
+    return undefined;
+  };
+  const own = fromStyles(styles);
+  if (own) return own;
+  for (const c of [...(classes ?? []), 'default']) {
+    const fill = fromStyles(defs.get(c)?.styles);
+    if (fill) return fill;
+  }
+  return undefined;
+}
+
+const STROKES: Record<string, EdgeStyle> = { normal: 'solid', thick: 'thick', dotted: 'dotted', invisible: 'invisible' };
+
+export function readFlowchart(db: FlowDb): MGraph {
+  const notices: string[] = [];
+  const subgraphs = db.getSubGraphs();
+  const groupIds = new Set(subgraphs.map((s) => s.id));
+  const parent = new Map<string, string>();
+  // Mermaid lists inner subgraphs first; reading from the end lets the innermost one win.
+  for (let i = subgraphs.length - 1; i >= 0; i--) for (const id of subgraphs[i].nodes) parent.set(id, subgraphs[i].id);
+  const defs = db.getClasses();
+  let clickable = 0;
+  let images = 0;
+  const nodes: MNode[] = [];
+  for (const v of db.getVertices().values()) {
+    if (groupIds.has(v.id)) continue;
+    const classes = (v.classes ?? []).filter((c) => c !== 'clickable' && c !== 'default');
+    if ((v.classes ?? []).includes('clickable')) clickable++;
+    if (v.img) images++;
+    const node: MNode = { id: v.id, label: cleanLabel(v.text ?? v.id, v.labelType) || v.id, shape: shapeOf(v.type), classes };
+    const p = parent.get(v.id);
+    if (p) node.parent = p;
+    const fill = fillOf(v.styles, v.classes, defs);
+    if (fill) node.fill = fill;
+    nodes.push(node);
+  }
+  const groups: MGroup[] = subgraphs.map((s) => {
+    const g: MGroup = { id: s.id, label: cleanLabel(s.title ?? s.id, s.labelType) || s.id };
+    const p = parent.get(s.id);
+    if (p && p !== s.id) g.parent = p;
+    if (s.dir) g.direction = direction(s.dir);
+    const fill = fillOf(undefined, s.classes, defs);
+    if (fill) g.fill = fill;
+    return g;
+  });
+  const edges: MEdge[] = db.getEdges().map((e) => ({
+    source: e.start,
+    target: e.end,
+    label: cleanLabel(e.text, e.labelType),
+    style: STROKES[e.stroke ?? 'normal'] ?? 'solid',
+  }));
+  if (clickable > 0) notices.push(`${clickable} click ${clickable === 1 ? 'handler was' : 'handlers were'} ignored`);
+  if (images > 0) notices.push(`${images} ${images === 1 ? 'image was' : 'images were'} left out (the nodes stay)`);
+  return { kind: 'flowchart', direction: direction(db.getDirection()), nodes, groups, edges, notices };
+}

@@ -1,0 +1,93 @@
+// Intermediate graph -> Faultline diagram: kinds inferred by the catalog's rule table, groups
+// nested, dotted links asynchronous, sequence messages kept as a request flow. Positions are
+// left for layout.
+import type { Diagram, DiagramEdge, DiagramNode, EdgeStyle } from '../model';
+import { CATALOG, createDiagram, inferKind, newId, type Inferred } from '../model';
+import type { MGraph } from './graph';
+
+export interface ImportCounts {
+  nodes: number;
+  edges: number;
+  groups: number;
+  steps: number;
+}
+
+export interface Converted {
+  diagram: Diagram;
+  notices: string[];
+  counts: ImportCounts;
+}
+
+function styleOf(style: EdgeStyle): EdgeStyle | undefined {
+  // Dotted is how Mermaid says asynchronous; the mode carries it, not the style.
+  return style === 'thick' || style === 'invisible' ? style : undefined;
+}
+
+export function toDiagram(graph: MGraph, name: string): Converted {
+  const notices = [...graph.notices];
+  const d = createDiagram(name);
+  d.direction = graph.direction;
+  const processFlow = graph.kind === 'flowchart' && graph.nodes.some((n) => n.shape === 'diamond');
+  const groupIds = new Set(graph.groups.map((g) => g.id));
+  for (const g of graph.groups) {
+    const group: DiagramNode = { id: g.id, kind: 'group', label: g.label, position: { x: 0, y: 0 }, props: {} };
+    if (g.parent && groupIds.has(g.parent)) group.parentId = g.parent;
+    if (g.direction) group.direction = g.direction;
+    if (g.fill) group.color = g.fill;
+    d.nodes.push(group);
+  }
+  for (const n of graph.nodes) {
+    const inferred: Inferred = n.hint ?? inferKind({ id: n.id, label: n.label, shape: n.shape, classes: n.classes, icon: n.icon, processFlow });
+    const node: DiagramNode = {
+      id: n.id,
+      kind: inferred.kind,
+      label: n.label,
+      position: { x: 0, y: 0 },
+      props: {},
+      shape: n.shape,
+      inferred: inferred.matched ? { rule: inferred.rule, matched: inferred.matched } : { rule: inferred.rule },
+    };
+    if (n.parent && groupIds.has(n.parent)) node.parentId = n.parent;
+    if (n.fill) node.color = n.fill;
+    if (n.notes) node.notes = n.notes;
+    d.nodes.push(node);
+  }
+  const kinds = new Map(d.nodes.map((n) => [n.id, n.kind]));
+  const pairs = new Map<string, DiagramEdge>();
+  let selfLoops = 0;
+  for (const e of graph.edges) {
+    if (!kinds.has(e.source) || !kinds.has(e.target)) continue;
+    if (e.source === e.target) {
+      selfLoops++;
+      continue;
+    }
+    const key = `${e.source}\u0000${e.target}`;
+    const existing = pairs.get(key);
+    if (existing) {
+      // Mermaid allows the same link twice; Faultline keeps one, with both labels.
+      if (e.label && existing.label !== e.label) existing.label = existing.label ? `${existing.label} / ${e.label}` : e.label;
+      notices.push(`The link ${e.source} → ${e.target} appears more than once; it became one connection`);
+      continue;
+    }
+    const targetKind = kinds.get(e.target)!;
+    const edge: DiagramEdge = {
+      id: newId('e'),
+      source: e.source,
+      target: e.target,
+      mode: e.style === 'dotted' || CATALOG[targetKind].asyncInbound ? 'async' : 'sync',
+      call: {},
+    };
+    if (e.label) edge.label = e.label;
+    const style = styleOf(e.style);
+    if (style) edge.style = style;
+    pairs.set(key, edge);
+  }
+  d.edges = [...pairs.values()];
+  if (selfLoops > 0) notices.push(`${selfLoops} ${selfLoops === 1 ? 'link from a node to itself was' : 'links from a node to itself were'} left out`);
+  if (graph.flow) d.flows = [{ id: newId('w'), name: `${name} flow`, steps: graph.flow.steps, blocks: graph.flow.blocks }];
+  return {
+    diagram: d,
+    notices,
+    counts: { nodes: graph.nodes.length, edges: d.edges.length, groups: graph.groups.length, steps: graph.flow?.steps.length ?? 0 },
+  };
+}

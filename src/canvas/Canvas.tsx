@@ -40,6 +40,13 @@ export function addComponentAt(kind: NodeKind, point: XY) {
   return result;
 }
 
+/** What the canvas does with a dropped file; the import feature provides it. */
+let onFileDrop: (file: File) => Promise<void> = async () => undefined;
+
+export function setFileDropHandler(handler: (file: File) => Promise<void>): void {
+  onFileDrop = handler;
+}
+
 export function Canvas() {
   const diagram = useDocument((s) => s.diagram);
   const selectedNodes = useUi((s) => s.selectedNodes);
@@ -165,6 +172,11 @@ export function Canvas() {
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
+      if (e.dataTransfer.files.length > 0) {
+        e.preventDefault();
+        void onFileDrop(e.dataTransfer.files[0]);
+        return;
+      }
       const kind = e.dataTransfer.getData(KIND_MIME);
       if (!isNodeKind(kind)) return;
       e.preventDefault();
@@ -174,7 +186,7 @@ export function Canvas() {
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
-    if (e.dataTransfer.types.includes(KIND_MIME)) {
+    if (e.dataTransfer.types.includes(KIND_MIME) || e.dataTransfer.types.includes('Files')) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }

@@ -26,13 +26,15 @@ function entity(name: string): string | undefined {
 
 export function cleanLabel(raw: string | undefined, labelType?: string): string {
   if (!raw) return '';
+  // Tags first, while every '<' is still markup; entities after, so an escaped '<' the author
+  // wrote (#lt; or &lt;) stays as the character it is.
   let text = raw
-    // Mermaid's placeholders for `#name;` and `#123;` entity codes.
-    .replace(/ﬂ°°(\d+)¶ß/g, (_, n: string) => codePoint(Number(n)))
-    .replace(/ﬂ°(\w+)¶ß/g, (m, n: string) => entity(n) ?? m)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(?:p|div|li)[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '')
+    // Mermaid's placeholders for `#name;` and `#123;` entity codes.
+    .replace(/ﬂ°°(\d+)¶ß/g, (_, n: string) => codePoint(Number(n)))
+    .replace(/ﬂ°(\w+)¶ß/g, (m, n: string) => entity(n) ?? m)
     .replace(/&(#?[xX]?[0-9a-zA-Z]+);/g, (m, n: string) => entity(n) ?? m);
   if (labelType === 'markdown') text = text.replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2');
   text = text

@@ -7,6 +7,12 @@ export interface Toast {
   tone: 'info' | 'error';
 }
 
+/** Text waiting in the Import dialog: pasted, opened from a file, or dropped. */
+export interface ImportRequest {
+  text: string;
+  fileName?: string;
+}
+
 export interface UiState {
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
@@ -18,11 +24,14 @@ export interface UiState {
   renaming: string | null;
   /** The group a dragged node would land in if dropped now. */
   dropTarget: string | null;
+  importRequest: ImportRequest | null;
   toasts: Toast[];
   select(nodes: Iterable<string>, edges?: Iterable<string>): void;
   clearSelection(): void;
   setRenaming(id: string | null): void;
   setDropTarget(id: string | null): void;
+  openImport(request: ImportRequest): void;
+  closeImport(): void;
   toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen', value?: boolean): void;
   notify(message: string, tone?: Toast['tone']): void;
   dismiss(id: number): void;
@@ -41,6 +50,7 @@ export function createUiStore() {
     commandPaletteOpen: false,
     renaming: null,
     dropTarget: null,
+    importRequest: null,
     toasts: [],
     select(nodes, edges = []) {
       set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges) });
@@ -50,6 +60,12 @@ export function createUiStore() {
     },
     setRenaming(id) {
       set({ renaming: id });
+    },
+    openImport(request) {
+      set({ importRequest: request });
+    },
+    closeImport() {
+      set({ importRequest: null });
     },
     setDropTarget(id) {
       set((s) => (s.dropTarget === id ? s : { dropTarget: id }));

@@ -1,11 +1,12 @@
 // The app shell: menu bar, palette, canvas, inspector, dialogs and messages.
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { CommandPalette } from './CommandPalette';
 import { installClipboard } from './commands/clipboard';
 import { installShortcuts } from './commands/keyboard';
 import { EmptyState } from './EmptyState';
+import './import/importCommands';
 import { Inspector } from './inspector/Inspector';
 import { Menus } from './Menus';
 import { Palette } from './Palette';
@@ -26,6 +27,14 @@ function TopBar() {
       </span>
     </header>
   );
+}
+
+// Dialogs load when first opened: they are not needed to draw.
+const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+
+function Dialogs() {
+  const importing = useUi((s) => s.importRequest !== null);
+  return <Suspense fallback={null}>{importing ? <ImportDialog /> : null}</Suspense>;
 }
 
 export function App() {
@@ -50,6 +59,7 @@ export function App() {
         <Inspector />
       </div>
       <CommandPalette />
+      <Dialogs />
       <Toasts />
     </ReactFlowProvider>
   );

@@ -2,6 +2,7 @@
 // this file turns them into named store actions (a drag is one gesture, one undo step).
 import {
   Background,
+  getNodesBounds,
   BackgroundVariant,
   Controls,
   MiniMap,
@@ -24,6 +25,7 @@ import { edgeTypes, nodeTypes } from './nodeTypes';
 import { FlowMapper, type FlowEdge, type FlowNode } from './toFlow';
 
 export const KIND_MIME = 'application/x-faultline-kind';
+const NOTHING: ReadonlySet<string> = new Set();
 /** Below this zoom, nodes are drawn as plain coloured boxes (labels are unreadable anyway). */
 export const FAR_ZOOM = 0.35;
 const GRID: [number, number] = [16, 16];
@@ -55,13 +57,18 @@ export function Canvas() {
   const showMinimap = useUi((s) => s.showMinimap);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const mapper = useMemo(() => new FlowMapper(), []);
-  const nodes = useMemo(() => mapper.nodes(diagram, selectedNodes, measured), [mapper, diagram, selectedNodes, measured]);
-  const edges = useMemo(() => mapper.edges(diagram, selectedEdges), [mapper, diagram, selectedEdges]);
+  // A picture shows the diagram, not what happens to be selected.
+  const capturing = useUi((s) => s.capturing);
+  const shownNodes = capturing ? NOTHING : selectedNodes;
+  const shownEdges = capturing ? NOTHING : selectedEdges;
+  const nodes = useMemo(() => mapper.nodes(diagram, shownNodes, measured), [mapper, diagram, shownNodes, measured]);
+  const edges = useMemo(() => mapper.edges(diagram, shownEdges), [mapper, diagram, shownEdges]);
   // mapper.edges returns the previous array when nothing about the edges changed, so a drag
   // does not make React Flow rebuild its connection lookup.
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const far = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
+  const far = zoomedOut && !capturing;
 
   useEffect(() => {
     const toDiagram = (p: XY) => flow.screenToFlowPosition(p);
@@ -74,6 +81,8 @@ export function Canvas() {
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       toDiagram,
+      contentBounds: () => getNodesBounds(flow.getNodes()),
+      drawingElement: () => wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
       focusNode(id, zoom) {
         const byId = indexNodes(documentStore.getState().diagram);
         if (!byId.has(id)) return;
@@ -220,17 +229,10 @@ export function Canvas() {
         zoomOnDoubleClick={false}
         minZoom={0.05}
         maxZoom={3}
-        onlyRenderVisibleElements={diagram.nodes.length > 300}
+        onlyRenderVisibleElements={diagram.nodes.length > 300 && !capturing}
         proOptions={{ hideAttribution: true }}
         aria-label="Diagram canvas"
       >
-        <svg className="fl-defs" aria-hidden="true">
-          <defs>
-            <marker id="fl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-              <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--edge-color)" />
-            </marker>
-          </defs>
-        </svg>
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
         {showMinimap ? <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" /> : null}

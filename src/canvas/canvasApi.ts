@@ -12,6 +12,10 @@ export interface CanvasApi {
   toDiagram(screen: XY): XY;
   /** Centres the view on a node, at the given zoom or the current one. */
   focusNode(id: string, zoom?: number): void;
+  /** The canvas area every node covers, in diagram coordinates. */
+  contentBounds(): { x: number; y: number; width: number; height: number };
+  /** The element that holds the drawing (nodes and edges), for pictures. */
+  drawingElement(): HTMLElement | null;
 }
 
 let current: CanvasApi | null = null;

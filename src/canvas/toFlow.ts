@@ -5,6 +5,9 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Diagram, DiagramEdge, DiagramNode, Direction, Size } from '../model';
 import { COMPONENT_SIZE, nodeSize } from '../model';
 
+/** Arrowheads are React Flow's markers, defined inside the drawing, so pictures keep them. */
+const MARKER = { type: 'arrowclosed', width: 18, height: 18, color: '#64748b' } as const;
+
 export type FlowNodeData = { node: DiagramNode; direction: Direction };
 export type FlowNode = Node<FlowNodeData>;
 export type FlowEdgeData = { edge: DiagramEdge };
@@ -78,6 +81,7 @@ export class FlowMapper {
         target: e.target,
         type: 'call',
         selected: isSelected,
+        markerEnd: MARKER,
         data: { edge: e },
         ariaLabel: e.label ? `${name}: ${e.label}` : name,
       };

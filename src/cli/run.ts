@@ -1,5 +1,6 @@
 // The CLI's commands. Each returns an exit code; refusals (bad input) are exit code 2.
 import { UsageError, type CliIo } from './io';
+import { EXPORT_USAGE, exportCommand } from './exportCommand';
 import { IMPORT_USAGE, importCommand } from './importCommand';
 import { readMermaidFile } from './mermaidFiles';
 import { SIMULATE_USAGE, simulateCommand } from './simulateCommand';
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
       }),
   },
   import: { usage: IMPORT_USAGE, run: importCommand },
+  export: { usage: EXPORT_USAGE, run: exportCommand },
 };
 
 export function registerCliCommand(name: string, command: Command): void {

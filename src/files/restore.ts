@@ -2,7 +2,7 @@
 // known fields only, with every value checked against the catalog's field descriptors. Unknown
 // keys are never copied, so `__proto__` or `constructor` in the input cannot reach a prototype.
 import type { CallProps, DiagramEdge, DiagramNode, Direction, EdgeStyle, NodeProps, Size, XY } from '../model';
-import { CALL_FIELDS, fieldError, isNodeKind, NODE_FIELDS, safeColor } from '../model';
+import { CALL_FIELDS, fieldError, isNodeKind, NODE_FIELDS, normalizeLabel, safeColor } from '../model';
 
 export const LABEL_LIMIT = 1_000;
 export const NOTES_LIMIT = 20_000;
@@ -82,7 +82,7 @@ export function restoreNode(raw: unknown, report: RestoreReport): DiagramNode | 
     drop(report, id ? `Node ${id} has an unknown kind "${String(kind).slice(0, 40)}"` : 'A node without an id');
     return null;
   }
-  const label = text(own(raw, 'label'), LABEL_LIMIT) ?? '';
+  const label = normalizeLabel(text(own(raw, 'label'), LABEL_LIMIT) ?? '');
   const node: DiagramNode = {
     id,
     kind,
@@ -127,7 +127,7 @@ export function restoreEdge(raw: unknown, report: RestoreReport): DiagramEdge | 
     mode: own(raw, 'mode') === 'async' ? 'async' : 'sync',
     call: restoreProps<CallProps>(own(raw, 'call'), CALL_FIELDS, `${source} → ${target}`, report),
   };
-  const label = text(own(raw, 'label'), LABEL_LIMIT);
+  const label = normalizeLabel(text(own(raw, 'label'), LABEL_LIMIT) ?? '');
   if (label) edge.label = label;
   const style = own(raw, 'style');
   if (EDGE_STYLES.includes(style as EdgeStyle)) edge.style = style as EdgeStyle;

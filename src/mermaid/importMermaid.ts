@@ -4,6 +4,7 @@
 import type { Diagram } from '../model';
 import { COMPONENT_SIZE } from '../model';
 import type { Layout } from '../layout/layoutDiagram';
+import { applyAnnotations } from './applyAnnotations';
 import { parseMermaid } from './parse';
 import { toDiagram, type Converted } from './toDiagram';
 
@@ -25,6 +26,7 @@ function rowLayout(d: Diagram): void {
 export async function importMermaid(text: string, name: string, layout: LayoutFn): Promise<Converted> {
   const graph = await parseMermaid(text);
   const converted = toDiagram(graph, name);
+  converted.notices.push(...applyAnnotations(converted.diagram, text));
   if (graph.kind === 'sequence') rowLayout(converted.diagram);
   else applyLayout(converted.diagram, await layout(converted.diagram));
   return converted;

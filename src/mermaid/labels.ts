@@ -2,6 +2,7 @@
 // its own placeholders for entity codes (#quot;, #9829;). Tags become line breaks or nothing;
 // entities become their characters. The result is shown as text, never parsed as HTML.
 import { LABEL_LIMIT } from '../files/restore';
+import { normalizeLabel } from '../model';
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", copy: '©', reg: '®', trade: '™',
@@ -26,22 +27,24 @@ function entity(name: string): string | undefined {
 
 export function cleanLabel(raw: string | undefined, labelType?: string): string {
   if (!raw) return '';
-  // Tags first, while every '<' is still markup; entities after, so an escaped '<' the author
-  // wrote (#lt; or &lt;) stays as the character it is.
+  // Tags first, while every '<' is still markup; then white space as written is tidied; entities
+  // last, so what the author escaped (#lt;, &lt;, #32; for a space) stays exactly that character.
   let text = raw
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?(?:p|div|li)[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    // Mermaid's placeholders for `#name;` and `#123;` entity codes.
-    .replace(/ﬂ°°(\d+)¶ß/g, (_, n: string) => codePoint(Number(n)))
-    .replace(/ﬂ°(\w+)¶ß/g, (m, n: string) => entity(n) ?? m)
-    .replace(/&(#?[xX]?[0-9a-zA-Z]+);/g, (m, n: string) => entity(n) ?? m);
+    .replace(/<[^>]*>/g, '');
   if (labelType === 'markdown') text = text.replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2');
   text = text
     .split('\n')
     .map((line) => line.replace(/[\t ]+/g, ' ').trim())
     .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1))
     .join('\n')
-    .trim();
-  return text.slice(0, LABEL_LIMIT);
+    .trim()
+    // One pass over mermaid's placeholders for `#123;` and `#name;` codes and HTML entities, so
+    // what one decodes to is never decoded again ("#38;amp;" is the text "&amp;").
+    .replace(/ﬂ°°(\d+)¶ß|ﬂ°(\w+)¶ß|&(#?[xX]?[0-9a-zA-Z]+);/g, (m, num: string | undefined, name: string | undefined, html: string | undefined) => {
+      if (num !== undefined) return codePoint(Number(num));
+      return entity((name ?? html)!) ?? m;
+    });
+  return normalizeLabel(text).slice(0, LABEL_LIMIT);
 }

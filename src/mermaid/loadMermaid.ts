@@ -26,6 +26,29 @@ export function loadMermaid(): Promise<Mermaid> {
   return loading;
 }
 
+/** Runs mermaid work one task at a time: its parser and renderer keep global state. */
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+let renders = 0;
+
+/** Draws Mermaid text to SVG with mermaid itself (securityLevel strict), for the code panel. */
+export function renderMermaid(text: string): Promise<string> {
+  return serialised(async () => {
+    const mermaid = await loadMermaid();
+    try {
+      const { svg } = await mermaid.render(`faultline-render-${++renders}`, text);
+      return svg;
+    } finally {
+      mermaid.mermaidAPI.globalReset();
+      mermaid.initialize(CONFIG);
+    }
+  });
+}
+
 /**
  * Parses one diagram and hands its type and db to `read`, inside the same turn of the queue, so
  * no other parse can disturb mermaid's state in between.
@@ -41,7 +64,5 @@ export function withParsedDiagram<T>(text: string, read: (d: ParsedDiagram) => T
       mermaid.initialize(CONFIG);
     }
   };
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
+  return serialised(task);
 }

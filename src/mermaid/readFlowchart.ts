@@ -1,6 +1,6 @@
 // graph / flowchart: vertices, links and subgraphs from mermaid's FlowDB.
 import type { Direction, EdgeStyle } from '../model';
-import { safeColor } from '../model';
+import { isNodeKind, safeColor } from '../model';
 import type { MEdge, MGraph, MGroup, MNode } from './graph';
 import { shapeOf } from './graph';
 import { cleanLabel } from './labels';
@@ -67,6 +67,8 @@ function fillOf(styles: string[] | undefined, classes: string[] | undefined, def
   const own = fromStyles(styles);
   if (own) return own;
   for (const c of [...(classes ?? []), 'default']) {
+    // A class named after a kind is how Faultline writes kinds; its colour is the kind's.
+    if (isNodeKind(c)) continue;
     const fill = fromStyles(defs.get(c)?.styles);
     if (fill) return fill;
   }
@@ -91,19 +93,22 @@ export function readFlowchart(db: FlowDb): MGraph {
     const classes = (v.classes ?? []).filter((c) => c !== 'clickable' && c !== 'default');
     if ((v.classes ?? []).includes('clickable')) clickable++;
     if (v.img) images++;
-    const node: MNode = { id: v.id, label: cleanLabel(v.text ?? v.id, v.labelType) || v.id, shape: shapeOf(v.type), classes };
+    // A node written without a label has its id as text; an explicit label stays, even if blank.
+    const node: MNode = { id: v.id, label: v.text === undefined ? v.id : cleanLabel(v.text, v.labelType), shape: shapeOf(v.type), classes };
     const p = parent.get(v.id);
     if (p) node.parent = p;
     const fill = fillOf(v.styles, v.classes, defs);
     if (fill) node.fill = fill;
     nodes.push(node);
   }
+  const vertices = db.getVertices();
   const groups: MGroup[] = subgraphs.map((s) => {
-    const g: MGroup = { id: s.id, label: cleanLabel(s.title ?? s.id, s.labelType) || s.id };
+    const g: MGroup = { id: s.id, label: s.title === undefined ? s.id : cleanLabel(s.title, s.labelType) };
     const p = parent.get(s.id);
     if (p && p !== s.id) g.parent = p;
     if (s.dir) g.direction = direction(s.dir);
-    const fill = fillOf(undefined, s.classes, defs);
+    // `style <subgraph> fill:...` lands on a vertex with the subgraph's id.
+    const fill = fillOf(vertices.get(s.id)?.styles, s.classes, defs);
     if (fill) g.fill = fill;
     return g;
   });

@@ -6,6 +6,7 @@ import { callField, fieldError, nodeField } from './fields';
 import { absolutePosition, boundsOf, GROUP_HEADER, GROUP_PADDING, indexNodes, nodeSize } from './geometry';
 import { newId } from './ids';
 import { readable } from './drafts';
+import { normalizeLabel } from './labels';
 import type { CallProps, Diagram, DiagramEdge, DiagramNode, NodeKind, NodeProps, XY } from './types';
 
 export type Refusal = { ok: false; reason: string };
@@ -119,8 +120,9 @@ export function updateNode(d: Diagram, id: string, details: NodeDetails): Result
   const node = d.nodes.find((n) => n.id === id);
   if (!node) return refuse('That node no longer exists');
   for (const [key, value] of Object.entries(details) as [keyof NodeDetails, unknown][]) {
-    if (value === undefined || value === '') delete node[key];
-    else (node as unknown as Record<string, unknown>)[key] = value;
+    const v = key === 'label' && typeof value === 'string' ? normalizeLabel(value) : value;
+    if (v === undefined || v === '') delete node[key];
+    else (node as unknown as Record<string, unknown>)[key] = v;
   }
   if (node.label === undefined) node.label = '';
   return { ok: true, value: node };
@@ -163,7 +165,8 @@ export type EdgeDetails = Partial<Pick<DiagramEdge, 'label' | 'mode' | 'style'>>
 export function updateEdge(d: Diagram, id: string, details: EdgeDetails): Result<DiagramEdge> {
   const edge = d.edges.find((e) => e.id === id);
   if (!edge) return refuse('That connection no longer exists');
-  for (const [key, value] of Object.entries(details) as [keyof EdgeDetails, unknown][]) {
+  for (const [key, raw] of Object.entries(details) as [keyof EdgeDetails, unknown][]) {
+    const value = key === 'label' && typeof raw === 'string' ? normalizeLabel(raw) : raw;
     if (value === undefined || value === '') {
       if (key !== 'mode') delete edge[key];
     } else (edge as unknown as Record<string, unknown>)[key] = value;

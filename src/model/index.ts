@@ -10,3 +10,4 @@ export { safeColor } from './color';
 export { migrate, MIGRATIONS, NewerSchemaError } from './migrations';
 export { inferKind, words } from './inference';
 export type { InferenceInput, Inferred } from './inference';
+export { normalizeLabel } from './labels';

@@ -25,6 +25,10 @@ export interface UiState {
   /** The group a dragged node would land in if dropped now. */
   dropTarget: string | null;
   importRequest: ImportRequest | null;
+  codePanelOpen: boolean;
+  exportDialogOpen: boolean;
+  /** A picture is being taken: the canvas draws every node in full detail. */
+  capturing: boolean;
   toasts: Toast[];
   select(nodes: Iterable<string>, edges?: Iterable<string>): void;
   clearSelection(): void;
@@ -32,7 +36,7 @@ export interface UiState {
   setDropTarget(id: string | null): void;
   openImport(request: ImportRequest): void;
   closeImport(): void;
-  toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen', value?: boolean): void;
+  toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen' | 'codePanelOpen' | 'exportDialogOpen' | 'capturing', value?: boolean): void;
   notify(message: string, tone?: Toast['tone']): void;
   dismiss(id: number): void;
 }
@@ -51,6 +55,9 @@ export function createUiStore() {
     renaming: null,
     dropTarget: null,
     importRequest: null,
+    codePanelOpen: false,
+    exportDialogOpen: false,
+    capturing: false,
     toasts: [],
     select(nodes, edges = []) {
       set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges) });

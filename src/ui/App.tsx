@@ -7,6 +7,7 @@ import { installClipboard } from './commands/clipboard';
 import { installShortcuts } from './commands/keyboard';
 import { EmptyState } from './EmptyState';
 import './import/importCommands';
+import './export/exportCommands';
 import { Inspector } from './inspector/Inspector';
 import { Menus } from './Menus';
 import { Palette } from './Palette';
@@ -31,10 +32,23 @@ function TopBar() {
 
 // Dialogs load when first opened: they are not needed to draw.
 const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const CodePanel = lazy(() => import('./export/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 function Dialogs() {
   const importing = useUi((s) => s.importRequest !== null);
-  return <Suspense fallback={null}>{importing ? <ImportDialog /> : null}</Suspense>;
+  const exporting = useUi((s) => s.exportDialogOpen);
+  return (
+    <Suspense fallback={null}>
+      {importing ? <ImportDialog /> : null}
+      {exporting ? <ExportDialog /> : null}
+    </Suspense>
+  );
+}
+
+function SidePanels() {
+  const code = useUi((s) => s.codePanelOpen);
+  return <Suspense fallback={null}>{code ? <CodePanel /> : null}</Suspense>;
 }
 
 export function App() {
@@ -55,6 +69,7 @@ export function App() {
         <main className="fl-main">
           <Canvas />
           <EmptyState />
+          <SidePanels />
         </main>
         <Inspector />
       </div>

@@ -158,3 +158,13 @@ describe('architecture editor', () => {
     expect(await dialog.isVisible()).toBe(false);
   });
 });
+
+describe('the empty canvas', () => {
+  it('takes a component dropped right on the getting-started card', async () => {
+    const { page } = await openApp();
+    const card = await box(page.getByRole('region', { name: 'Getting started' }));
+    const c = await box(canvas(page));
+    await dragFromPalette(page, 'Cache', { x: card.x - c.x + card.width / 2, y: card.y - c.y + card.height / 2 });
+    await expect.poll(() => node(page, 'Cache').count()).toBe(1);
+  });
+});

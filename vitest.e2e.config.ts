@@ -11,5 +11,7 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     retry: 0,
+    // Two workers share two cores with two browsers: give polls room, never fixed sleeps.
+    expect: { poll: { timeout: 5_000, interval: 50 } },
   },
 });

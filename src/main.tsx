@@ -12,3 +12,7 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// Storage loads after the first paint: the editor is up at once, the diagram arrives from
+// IndexedDB a moment later.
+void import('./ui/library/session').then(({ session }) => session.boot());

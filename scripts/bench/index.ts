@@ -1,12 +1,14 @@
 // `npm run bench [-- name...]`: runs the benchmarks and prints their figures with the inputs named.
 import { runEditorBench } from './editor';
 import { runImportBench } from './mermaid';
+import { runPersistenceBench } from './persistence';
 import { runSimBench } from './sim';
 
 const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = {
   editor: runEditorBench,
   sim: runSimBench,
   import: runImportBench,
+  storage: runPersistenceBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

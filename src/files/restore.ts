@@ -42,7 +42,10 @@ function size(value: unknown): Size | undefined {
   return width === undefined || height === undefined ? undefined : { width, height };
 }
 
-/** Keeps the fields that exist and hold a valid value; reports what it dropped and why. */
+/**
+ * Keeps the fields that exist and hold a valid value. A number out of range is clamped into it
+ * (and reported); anything else invalid is dropped (and reported).
+ */
 function restoreProps<T>(value: unknown, fields: readonly { key: string }[], where: string, report: RestoreReport): Partial<T> {
   const result: Record<string, unknown> = {};
   if (!isRecord(value)) return result as Partial<T>;
@@ -50,8 +53,17 @@ function restoreProps<T>(value: unknown, fields: readonly { key: string }[], whe
     const field = fields.find((f) => f.key === key) as Parameters<typeof fieldError>[0] | undefined;
     const v = value[key];
     const error = field ? fieldError(field, v) : `unknown setting "${key.slice(0, 40)}"`;
-    if (error === null) result[key] = v;
-    else drop(report, `${where}: ${error}`);
+    if (error === null) {
+      result[key] = v;
+      continue;
+    }
+    if (field?.type === 'number' && typeof v === 'number' && Number.isFinite(v)) {
+      const clamped = Math.min(field.max, Math.max(field.min, field.integer ? Math.round(v) : v));
+      Object.defineProperty(result, key, { value: clamped, enumerable: true, writable: true, configurable: true });
+      drop(report, `${where}: ${error} (set to ${clamped})`);
+      continue;
+    }
+    drop(report, `${where}: ${error}`);
   }
   return result as Partial<T>;
 }

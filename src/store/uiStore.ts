@@ -5,6 +5,8 @@ export interface Toast {
   id: number;
   message: string;
   tone: 'info' | 'error';
+  /** An action offered with the message, such as undoing a delete. */
+  action?: { label: string; run(): void };
 }
 
 /** Text waiting in the Import dialog: pasted, opened from a file, or dropped. */
@@ -26,6 +28,7 @@ export interface UiState {
   dropTarget: string | null;
   importRequest: ImportRequest | null;
   codePanelOpen: boolean;
+  libraryOpen: boolean;
   exportDialogOpen: boolean;
   /** A picture is being taken: the canvas draws every node in full detail. */
   capturing: boolean;
@@ -36,8 +39,8 @@ export interface UiState {
   setDropTarget(id: string | null): void;
   openImport(request: ImportRequest): void;
   closeImport(): void;
-  toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen' | 'codePanelOpen' | 'exportDialogOpen' | 'capturing', value?: boolean): void;
-  notify(message: string, tone?: Toast['tone']): void;
+  toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen' | 'codePanelOpen' | 'exportDialogOpen' | 'capturing' | 'libraryOpen', value?: boolean): void;
+  notify(message: string, tone?: Toast['tone'], action?: Toast['action']): void;
   dismiss(id: number): void;
 }
 
@@ -56,6 +59,7 @@ export function createUiStore() {
     dropTarget: null,
     importRequest: null,
     codePanelOpen: false,
+    libraryOpen: false,
     exportDialogOpen: false,
     capturing: false,
     toasts: [],
@@ -80,9 +84,9 @@ export function createUiStore() {
     toggle(key, value) {
       set((s) => ({ [key]: value ?? !s[key] }) as Partial<UiState>);
     },
-    notify(message, tone = 'info') {
+    notify(message, tone = 'info', action) {
       const id = ++toastSeq;
-      set((s) => ({ toasts: [...s.toasts.slice(-3), { id, message, tone }] }));
+      set((s) => ({ toasts: [...s.toasts.slice(-3), { id, message, tone, ...(action ? { action } : {}) }] }));
     },
     dismiss(id) {
       set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));

@@ -8,14 +8,18 @@ import { installShortcuts } from './commands/keyboard';
 import { EmptyState } from './EmptyState';
 import './import/importCommands';
 import './export/exportCommands';
+import './library/libraryCommands';
+import { SaveIndicator } from './library/SaveIndicator';
+import { StatusBanner } from './library/StatusBanner';
 import { Inspector } from './inspector/Inspector';
 import { Menus } from './Menus';
 import { Palette } from './Palette';
-import { useDocument, useUi } from './stores';
+import { uiStore, useDocument, useUi } from './stores';
 import { Toasts } from './Toasts';
 
 function TopBar() {
   const name = useDocument((s) => s.diagram.name);
+  const openLibrary = () => uiStore.getState().toggle('libraryOpen', true);
   return (
     <header className="fl-topbar">
       <svg className="fl-logo" viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
@@ -23,9 +27,10 @@ function TopBar() {
       </svg>
       <strong className="fl-brand">Faultline</strong>
       <Menus />
-      <span className="fl-doc-name" title={name}>
+      <button type="button" className="fl-doc-name" title={`${name}: open the library`} onClick={openLibrary}>
         {name}
-      </span>
+      </button>
+      <SaveIndicator />
     </header>
   );
 }
@@ -33,15 +38,18 @@ function TopBar() {
 // Dialogs load when first opened: they are not needed to draw.
 const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const LibraryDialog = lazy(() => import('./library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
 const CodePanel = lazy(() => import('./export/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 function Dialogs() {
   const importing = useUi((s) => s.importRequest !== null);
   const exporting = useUi((s) => s.exportDialogOpen);
+  const library = useUi((s) => s.libraryOpen);
   return (
     <Suspense fallback={null}>
       {importing ? <ImportDialog /> : null}
       {exporting ? <ExportDialog /> : null}
+      {library ? <LibraryDialog /> : null}
     </Suspense>
   );
 }
@@ -67,6 +75,7 @@ export function App() {
         <TopBar />
         {paletteOpen ? <Palette /> : null}
         <main className="fl-main">
+          <StatusBanner />
           <Canvas />
           <EmptyState />
           <SidePanels />

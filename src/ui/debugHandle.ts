@@ -5,5 +5,5 @@ import { documentStore, uiStore } from './stores';
 
 export function exposeDebugHandle(): void {
   if (!new URLSearchParams(location.search).has('debug')) return;
-  (window as unknown as { faultline: unknown }).faultline = { documentStore, uiStore, canvas: canvasApi };
+  (window as unknown as { faultline: unknown }).faultline = { documentStore, uiStore, canvas: canvasApi, session: () => import('./library/session').then((m) => m.session) };
 }

@@ -1,8 +1,8 @@
-// Opening a diagram that did not come from the library (an import, a template, a link).
+// Opening a diagram that did not come from the library (an import, a template, a file): it is
+// stored as a new diagram and opened.
 import type { Diagram } from '../model';
-import { documentStore, uiStore } from './stores';
 
-export function openNewDiagram(diagram: Diagram): void {
-  documentStore.getState().load(diagram);
-  uiStore.getState().clearSelection();
+export async function openNewDiagram(diagram: Diagram, notice?: string): Promise<void> {
+  const { session } = await import('./library/session');
+  await session.adopt(diagram, notice);
 }

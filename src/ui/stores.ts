@@ -2,11 +2,14 @@
 import { useStore } from 'zustand';
 import { createDocumentStore, type DocumentState } from '../store/documentStore';
 import { documentActions } from '../store/documentActions';
+import { createSaveStatus, type SaveStatus } from '../store/saveStatus';
 import { createUiStore, type UiState } from '../store/uiStore';
 
 export const documentStore = createDocumentStore();
 export const uiStore = createUiStore();
 export const actions = documentActions(documentStore);
+/** Whether the open diagram is stored; the storage session (loaded after first paint) sets it. */
+export const saveStatus = createSaveStatus();
 
 export function useDocument<T>(selector: (s: DocumentState) => T): T {
   return useStore(documentStore, selector);
@@ -14,6 +17,10 @@ export function useDocument<T>(selector: (s: DocumentState) => T): T {
 
 export function useUi<T>(selector: (s: UiState) => T): T {
   return useStore(uiStore, selector);
+}
+
+export function useSaveStatus<T>(selector: (s: SaveStatus) => T): T {
+  return useStore(saveStatus, selector);
 }
 
 /** Shows a refusal's reason to the user; passes results through. */

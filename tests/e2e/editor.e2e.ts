@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { box, canvas, connectNodes, dragBy, dragFromPalette, edge, node, overlap, runMenu } from '../helpers/canvas';
+import { box, canvas, connectNodes, dragBy, dragFromPalette, edge, messages, node, overlap, runMenu } from '../helpers/canvas';
 import { openApp, screenshotPath } from '../helpers/e2e';
 
 describe('architecture editor', () => {
@@ -31,7 +31,7 @@ describe('architecture editor', () => {
     await connectNodes(page, 'Service', 'Cache');
     await expect.poll(() => edge(page, 'Service', 'Cache').count()).toBe(1);
     await connectNodes(page, 'Service', 'Cache');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Service already calls Cache');
+    await expect.poll(() => messages(page).textContent()).toContain('Service already calls Cache');
     expect(await edge(page, 'Service', 'Cache').count()).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canvas, dragFromPalette, edge, node, runMenu } from '../helpers/canvas';
+import { canvas, dragFromPalette, edge, messages, node, runMenu } from '../helpers/canvas';
 import { openApp, screenshotPath } from '../helpers/e2e';
 
 const seed = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures/seeds', name), 'utf8');
@@ -23,7 +23,7 @@ describe('Mermaid import', () => {
     expect(await node(page, 'User Database\nMulti-Master').count()).toBe(1);
     expect(await node(page, 'User Database\nMulti-Master').getAttribute('aria-label')).toBeTruthy();
     await expect.poll(() => canvas(page).locator('[data-kind="database"]').count()).toBe(3);
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Imported 24 nodes, 13 connections, 6 groups');
+    await expect.poll(() => messages(page).textContent()).toContain('Imported 24 nodes, 13 connections, 6 groups');
     await page.waitForTimeout(500); // the fit-to-view animation
     await page.screenshot({ path: screenshotPath('import-seed.png') });
     // The new group holds the import: one undo removes all of it and keeps the Service.

@@ -59,3 +59,8 @@ export async function runMenu(page: Page, menu: string, item: string) {
 export function overlap(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
+
+/** The messages area (toasts) at the bottom of the screen. */
+export function messages(page: Page): Locator {
+  return page.getByRole('status', { name: 'Messages' });
+}

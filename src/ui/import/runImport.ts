@@ -45,7 +45,7 @@ export async function runImport(blocks: ImportBlock[], target: ImportTarget, tit
   const edges = results.reduce((sum, r) => sum + r.counts.edges, 0);
   const groups = results.reduce((sum, r) => sum + r.counts.groups, 0);
   if (target === 'new') {
-    if (results.length === 1) openNewDiagram(results[0].diagram);
+    if (results.length === 1) await openNewDiagram(results[0].diagram);
     else {
       let x = 0;
       const combined = produce(createDiagram(title), (d: Diagram) => {
@@ -54,7 +54,7 @@ export async function runImport(blocks: ImportBlock[], target: ImportTarget, tit
           x += widthOf(r.diagram) + GAP * 2;
         }
       });
-      openNewDiagram(combined);
+      await openNewDiagram(combined);
     }
   } else {
     // Centred on the view: the groups side by side, their middle at the middle of the screen.

@@ -1,0 +1,33 @@
+// The IndexedDB database, through Dexie. Versions are a list that only ever grows: a browser
+// still holding version 1 data upgrades through every step in order, so no declaration may be
+// removed (tests/unit/persistence/db.test.ts pins the history).
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { DiagramRecord, RunDataRecord, RunRecord, ScenarioRecord, SettingRecord } from './records';
+
+export const DB_NAME = 'faultline';
+
+export const DB_VERSIONS: readonly { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      diagrams: '&id, updatedAt, name',
+      scenarios: '&id, diagramId',
+      runs: '&id, diagramId, createdAt',
+      runData: '&id',
+      settings: '&key',
+    },
+  },
+];
+
+export class FaultlineDb extends Dexie {
+  diagrams!: Table<DiagramRecord, string>;
+  scenarios!: Table<ScenarioRecord, string>;
+  runs!: Table<RunRecord, string>;
+  runData!: Table<RunDataRecord, string>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    for (const v of DB_VERSIONS) this.version(v.version).stores(v.stores);
+  }
+}

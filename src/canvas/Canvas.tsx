@@ -19,8 +19,9 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeKind, Size, XY } from '../model';
 import { absoluteRect, center, CATALOG, COMPONENT_SIZE, connectionRefusal, descendantIds, groupAt, indexNodes, isNodeKind, nodeSize } from '../model';
-import { actions, documentStore, report, uiStore, useDocument, useUi } from '../ui/stores';
+import { actions, documentStore, report, uiStore, useDocument, usePlayback, useUi } from '../ui/stores';
 import { setCanvasApi } from './canvasApi';
+import { ParticleLayer } from './overlays/ParticleLayer';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { FlowMapper, type FlowEdge, type FlowNode } from './toFlow';
 
@@ -69,6 +70,8 @@ export function Canvas() {
   const wrapper = useRef<HTMLDivElement>(null);
   const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const far = zoomedOut && !capturing;
+  // While a run is open the arrow keys move the playhead, not the selected nodes.
+  const replaying = usePlayback((s) => s.run !== null);
 
   useEffect(() => {
     const toDiagram = (p: XY) => flow.screenToFlowPosition(p);
@@ -219,7 +222,12 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={startRenaming}
+        onNodeContextMenu={openNodeMenu}
+        onEdgeContextMenu={openEdgeMenu}
+        onPaneContextMenu={closeMenu}
         onPaneClick={clearSelection}
+        disableKeyboardA11y={replaying}
+        panActivationKeyCode={replaying ? null : 'Space'}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -236,6 +244,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
         {showMinimap ? <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" /> : null}
+        <ParticleLayer />
       </ReactFlow>
     </div>
   );
@@ -249,6 +258,25 @@ function startRenaming(_: React.MouseEvent, n: FlowNode) {
 
 function clearSelection() {
   uiStore.getState().clearSelection();
+  closeMenu();
+}
+
+/** Right-click a node, a group or an edge: select it and offer the faults it can have. */
+function openNodeMenu(e: React.MouseEvent, n: FlowNode) {
+  if (n.data.node.kind === 'note' || n.data.node.kind === 'step') return;
+  e.preventDefault();
+  uiStore.getState().select([n.id]);
+  uiStore.getState().openContextMenu({ x: e.clientX, y: e.clientY, target: { type: 'node', id: n.id } });
+}
+
+function openEdgeMenu(e: React.MouseEvent, edge: FlowEdge) {
+  e.preventDefault();
+  uiStore.getState().select([], [edge.id]);
+  uiStore.getState().openContextMenu({ x: e.clientX, y: e.clientY, target: { type: 'edge', id: edge.id } });
+}
+
+function closeMenu() {
+  if (uiStore.getState().contextMenu) uiStore.getState().openContextMenu(null);
 }
 
 function minimapColor(n: FlowNode): string {

@@ -5,8 +5,11 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Diagram, DiagramEdge, DiagramNode, Direction, Size } from '../model';
 import { COMPONENT_SIZE, nodeSize } from '../model';
 
-/** Arrowheads are React Flow's markers, defined inside the drawing, so pictures keep them. */
-const MARKER = { type: 'arrowclosed', width: 18, height: 18, color: '#64748b' } as const;
+/**
+ * Arrowheads are React Flow's markers, defined inside the drawing, so pictures keep them. Sized
+ * in user space, so a replay's thick, busy edges do not grow giant arrowheads.
+ */
+const MARKER = { type: 'arrowclosed', width: 28, height: 28, color: '#64748b', markerUnits: 'userSpaceOnUse' } as const;
 
 export type FlowNodeData = { node: DiagramNode; direction: Direction };
 export type FlowNode = Node<FlowNodeData>;

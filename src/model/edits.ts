@@ -15,7 +15,7 @@ export type Result<T> = { ok: true; value: T } | Refusal;
 const refuse = (reason: string): Refusal => ({ ok: false, reason });
 
 /** A deep copy of a plain record; works on immer drafts, which structuredClone refuses. */
-function cloneRecord<T>(value: T): T {
+export function cloneRecord<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 

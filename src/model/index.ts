@@ -11,3 +11,5 @@ export { migrate, MIGRATIONS, NewerSchemaError } from './migrations';
 export { inferKind, words } from './inference';
 export type { InferenceInput, Inferred } from './inference';
 export { normalizeLabel } from './labels';
+export * from './faultTypes';
+export * from './scenarios';

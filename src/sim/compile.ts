@@ -1,7 +1,7 @@
 // Diagram + scenario -> the arrays the engine runs on. Groups, notes and edges that cannot carry
 // traffic are resolved here, once, so the event loop never looks at the document again.
 import type { CallProps, Diagram, DiagramNode, Fault, NodeKind, NodeProps, Routing, Scenario } from '../model';
-import { CATALOG, descendantIds, effectiveCallProps, effectiveNodeProps, isSimulated } from '../model';
+import { CATALOG, descendantIds, effectiveCallProps, effectiveNodeProps, faultTargetName, isSimulated } from '../model';
 
 export interface CNode {
   index: number;
@@ -138,7 +138,7 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
         if (!d.edges.some((e) => e.id === f.target.id)) problems.push(`${where} targets unknown edge "${f.target.id}"`);
         continue;
       }
-      faults.push({ fault: f, nodes: [], edges: list, label: f.target.id });
+      faults.push({ fault: f, nodes: [], edges: list, label: faultTargetName(d, f.target) });
       continue;
     }
     const target = byId.get(f.target.id);

@@ -1,18 +1,11 @@
 // Per-bucket series and the state changes worth telling (unhealthy, recovered, SLO breach),
 // written when each time bucket closes; and the whole-run summary at the end.
 import type { Engine } from './engine';
+import { MIN_DONE, RECOVERED_RATIO, SLO_SUCCESS, UNHEALTHY_RATIO } from './health';
 import { isSaturated, quietBuckets } from './nodes';
 import { oldestAge } from './queues';
 import type { ClientMetric, EdgeMetric, NodeMetric, RunSeries, RunSummary } from './types';
 import { CAUSES, CLIENT_METRICS, EDGE_METRICS, NODE_METRICS } from './types';
-
-/** A node is unhealthy when at least this share of a bucket's requests fail... */
-const UNHEALTHY_RATIO = 0.2;
-/** ...and healthy again below this share. */
-const RECOVERED_RATIO = 0.05;
-/** Windows with fewer finished requests say too little to judge. */
-const MIN_DONE = 10;
-const SLO_SUCCESS = 0.99;
 
 function table<K extends string>(keys: readonly K[], size: number): Record<K, Float32Array> {
   return Object.fromEntries(keys.map((k) => [k, new Float32Array(size)])) as Record<K, Float32Array>;

@@ -4,7 +4,8 @@
 import type { Diagram, Scenario } from '../model';
 import { createScenario } from '../model';
 import { onEdgeTimer, onResponse, onRetry } from './calls';
-import { compile, SimInputError, type CFault } from './compile';
+import { compile, SimInputError, type CFault, type Compiled } from './compile';
+import { describeFault } from './describe';
 import { Engine, EV_ARRIVE, EV_BUCKET, EV_CLIENT, EV_FAULT_END, EV_FAULT_START, EV_RESPONSE, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_WARMUP } from './engine';
 import { FaultBoard } from './faults';
 import { onArrive, onServiceDone } from './nodes';
@@ -12,7 +13,7 @@ import { closeBucket, createSeries, summarize } from './recorder';
 import type { Call, ClientState, EdgeState, Job } from './state';
 import { buildTimeline } from './timeline';
 import { onClientArrival, scheduleNextArrival } from './traffic';
-import type { RecordedRun, RunSeries, SimOptions } from './types';
+import type { RecordedRun, RunFault, RunSeries, SimOptions } from './types';
 
 export { SimInputError };
 
@@ -153,8 +154,9 @@ export class Simulation {
       bucketMs: sim.config.bucketMs,
       buckets: sim.config.buckets,
       nodes: c.nodes.map((n) => ({ id: n.id, label: n.label, kind: n.kind, capacity: n.capacity })),
-      edges: c.edges.map((e) => ({ id: e.id, source: c.nodes[e.source].id, target: c.nodes[e.target].id })),
+      edges: c.edges.map((e) => ({ id: e.id, modelId: e.modelId, source: c.nodes[e.source].id, target: c.nodes[e.target].id })),
       clients: sim.clients.map((cl) => ({ id: cl.node.c.id, label: cl.node.c.label, sloMs: cl.sloMs })),
+      faults: c.faults.map((cf) => runFault(c, cf)),
       series: this.series,
       events: sim.log,
       samples: sim.samples,
@@ -163,6 +165,16 @@ export class Simulation {
     };
     return { ...run, timeline: buildTimeline(run) };
   }
+}
+
+function runFault(c: Compiled, cf: CFault): RunFault {
+  const f = cf.fault;
+  return {
+    ...structuredClone(f),
+    text: describeFault(f, cf.label),
+    nodes: cf.nodes.map((i) => c.nodes[i].id),
+    edges: [...new Set(cf.edges.map((i) => c.edges[i].modelId))],
+  };
 }
 
 /** Wall time for the stats only; it never reaches the simulated clock. */

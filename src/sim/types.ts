@@ -1,6 +1,6 @@
 // What a simulation takes and what it records. A recorded run is immutable once made; playback,
 // charts, the CLI and comparisons only read it.
-import type { NodeKind } from '../model';
+import type { Fault, NodeKind } from '../model';
 
 export const CAUSES = ['error', 'timeout', 'overloaded', 'refused', 'circuit-open', 'rate-limited', 'unreachable', 'bulkhead'] as const;
 export type Cause = (typeof CAUSES)[number];
@@ -50,8 +50,20 @@ export interface RunNode {
 
 export interface RunEdge {
   id: string;
+  /** The diagram edge this came from: an edge to or from a group runs as several. */
+  modelId: string;
   source: string;
   target: string;
+}
+
+/** A scenario fault as it ran: what it hit, resolved, so a replay needs no diagram. */
+export interface RunFault extends Fault {
+  /** Words for people, as in the event log. */
+  text: string;
+  /** Nodes it acts on (every simulated member of a group). */
+  nodes: string[];
+  /** Diagram edges it acts on (a partition cuts every edge across the boundary). */
+  edges: string[];
 }
 
 export interface RunClient {
@@ -195,6 +207,7 @@ export interface RecordedRun {
   nodes: RunNode[];
   edges: RunEdge[];
   clients: RunClient[];
+  faults: RunFault[];
   /** Series are flat: the value of item i in bucket b is at i * buckets + b. */
   series: RunSeries;
   events: RunEvent[];

@@ -1,7 +1,15 @@
 // The named changes a user can make to the open diagram. Each names itself for the undo menu;
 // moves and resizes run inside gestures so that a whole drag is one undo step.
-import type { CallProps, Diagram, DiagramNode, Direction, Fragment, NodeDetails, EdgeDetails, NodeKind, NodeProps, Size, XY } from '../model';
+import type { CallProps, ClientTraffic, Diagram, DiagramNode, Direction, Fault, FaultPatch, Fragment, NodeDetails, EdgeDetails, NodeKind, NodeProps, Scenario, ScenarioSetting, Size, TRAFFIC_KEYS, XY } from '../model';
 import {
+  addFault,
+  addScenario,
+  removeFault,
+  removeScenario,
+  renameScenario,
+  setScenarioSetting,
+  setTraffic,
+  updateFault,
   addNode,
   connect,
   createNode,
@@ -109,6 +117,32 @@ export function documentActions(store: DocumentStore) {
       return apply('Rename diagram', (d) => {
         d.name = name.trim() || 'Untitled diagram';
       });
+    },
+    addScenario(name: string, copyOf?: Scenario) {
+      return apply(copyOf ? 'Duplicate scenario' : 'Add scenario', (d) => addScenario(d, name, copyOf));
+    },
+    renameScenario(id: string, name: string) {
+      return apply('Rename scenario', (d) => renameScenario(d, id, name));
+    },
+    deleteScenario(id: string) {
+      return apply('Delete scenario', (d) => removeScenario(d, id));
+    },
+    setScenarioSetting(id: string, key: ScenarioSetting, value: number) {
+      return apply('Edit scenario', (d) => setScenarioSetting(d, id, key, value));
+    },
+    setTraffic<K extends (typeof TRAFFIC_KEYS)[number]>(scenarioId: string | null, clientId: string, key: K, value: ClientTraffic[K] | undefined) {
+      return apply('Edit traffic', (d) => setTraffic(d, scenarioId, clientId, key, value));
+    },
+    /** Adds to the given scenario, or to a new Baseline when the diagram has none: one step. */
+    addFault(scenarioId: string | null, fault: Fault) {
+      return apply('Inject fault', (d) => addFault(d, scenarioId, fault));
+    },
+    /** Also used while dragging a fault bar, inside a gesture, so the drag is one step. */
+    updateFault(scenarioId: string, faultId: string, patch: FaultPatch) {
+      return apply('Edit fault', (d) => updateFault(d, scenarioId, faultId, patch));
+    },
+    removeFault(scenarioId: string, faultId: string) {
+      return apply('Remove fault', (d) => removeFault(d, scenarioId, faultId));
     },
     setDirection(direction: Direction) {
       return apply('Change direction', (d) => {

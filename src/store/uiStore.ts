@@ -1,5 +1,6 @@
 // UI state that never enters undo history: selection, panels, toggles, messages.
 import { createStore } from 'zustand/vanilla';
+import type { FaultTarget } from '../model';
 
 export interface Toast {
   id: number;
@@ -14,6 +15,15 @@ export interface ImportRequest {
   text: string;
   fileName?: string;
 }
+
+/** The right-click menu on a node, an edge or a group: where it opened and on what. */
+export interface ContextMenu {
+  x: number;
+  y: number;
+  target: FaultTarget;
+}
+
+export type DockTab = 'faults' | 'incident' | 'charts' | 'compare' | 'runs' | 'flows';
 
 export interface UiState {
   selectedNodes: ReadonlySet<string>;
@@ -33,6 +43,13 @@ export interface UiState {
   /** A picture is being taken: the canvas draws every node in full detail. */
   capturing: boolean;
   toasts: Toast[];
+  /** The scenario being edited and run; null means the diagram's first. */
+  activeScenarioId: string | null;
+  /** A fault of the active scenario, selected on its lane: the inspector edits it. */
+  selectedFault: string | null;
+  contextMenu: ContextMenu | null;
+  dockOpen: boolean;
+  dockTab: DockTab;
   select(nodes: Iterable<string>, edges?: Iterable<string>): void;
   clearSelection(): void;
   setRenaming(id: string | null): void;
@@ -42,6 +59,10 @@ export interface UiState {
   toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen' | 'codePanelOpen' | 'exportDialogOpen' | 'capturing' | 'libraryOpen', value?: boolean): void;
   notify(message: string, tone?: Toast['tone'], action?: Toast['action']): void;
   dismiss(id: number): void;
+  setActiveScenario(id: string | null): void;
+  selectFault(id: string | null): void;
+  openContextMenu(menu: ContextMenu | null): void;
+  showDock(tab?: DockTab, open?: boolean): void;
 }
 
 let toastSeq = 0;
@@ -63,11 +84,16 @@ export function createUiStore() {
     exportDialogOpen: false,
     capturing: false,
     toasts: [],
+    activeScenarioId: null,
+    selectedFault: null,
+    contextMenu: null,
+    dockOpen: false,
+    dockTab: 'faults',
     select(nodes, edges = []) {
-      set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges) });
+      set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges), selectedFault: null });
     },
     clearSelection() {
-      set({ selectedNodes: EMPTY, selectedEdges: EMPTY });
+      set({ selectedNodes: EMPTY, selectedEdges: EMPTY, selectedFault: null });
     },
     setRenaming(id) {
       set({ renaming: id });
@@ -90,6 +116,18 @@ export function createUiStore() {
     },
     dismiss(id) {
       set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+    },
+    setActiveScenario(id) {
+      set({ activeScenarioId: id, selectedFault: null });
+    },
+    selectFault(id) {
+      set(id ? { selectedFault: id, selectedNodes: EMPTY, selectedEdges: EMPTY } : { selectedFault: null });
+    },
+    openContextMenu(menu) {
+      set({ contextMenu: menu });
+    },
+    showDock(tab, open = true) {
+      set((s) => ({ dockTab: tab ?? s.dockTab, dockOpen: open }));
     },
   }));
 }

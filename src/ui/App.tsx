@@ -14,7 +14,11 @@ import { StatusBanner } from './library/StatusBanner';
 import { Inspector } from './inspector/Inspector';
 import { Menus } from './Menus';
 import { Palette } from './Palette';
-import { uiStore, useDocument, useUi } from './stores';
+import { Dock } from './playback/Dock';
+import './playback/playbackCommands';
+import './playback/playback.css';
+import { usePlaybackClock } from './playback/usePlaybackClock';
+import { playback, uiStore, useDocument, useUi } from './stores';
 import { Toasts } from './Toasts';
 
 function TopBar() {
@@ -39,14 +43,17 @@ function TopBar() {
 const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const LibraryDialog = lazy(() => import('./library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
+const FaultMenu = lazy(() => import('./playback/FaultMenu').then((m) => ({ default: m.FaultMenu })));
 const CodePanel = lazy(() => import('./export/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 function Dialogs() {
   const importing = useUi((s) => s.importRequest !== null);
   const exporting = useUi((s) => s.exportDialogOpen);
   const library = useUi((s) => s.libraryOpen);
+  const menu = useUi((s) => s.contextMenu);
   return (
     <Suspense fallback={null}>
+      {menu ? <FaultMenu menu={menu} /> : null}
       {importing ? <ImportDialog /> : null}
       {exporting ? <ExportDialog /> : null}
       {library ? <LibraryDialog /> : null}
@@ -59,8 +66,21 @@ function SidePanels() {
   return <Suspense fallback={null}>{code ? <CodePanel /> : null}</Suspense>;
 }
 
+/** A replay belongs to its diagram: opening another closes it, and the scenario pick resets. */
+function useReplayFollowsDiagram() {
+  const diagramId = useDocument((s) => s.diagram.id);
+  useEffect(() => {
+    const pb = playback.getState();
+    if (pb.run && pb.run.diagramId !== diagramId) pb.close();
+    pb.openFlow(null);
+    uiStore.getState().setActiveScenario(null);
+  }, [diagramId]);
+}
+
 export function App() {
   const paletteOpen = useUi((s) => s.paletteOpen);
+  usePlaybackClock();
+  useReplayFollowsDiagram();
   useEffect(() => {
     const removeShortcuts = installShortcuts();
     const removeClipboard = installClipboard();
@@ -80,6 +100,7 @@ export function App() {
           <EmptyState />
           <SidePanels />
         </main>
+        <Dock />
         <Inspector />
       </div>
       <CommandPalette />

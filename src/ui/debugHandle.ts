@@ -1,9 +1,9 @@
 // With ?debug in the address, the stores are reachable from the console and from benchmarks
 // (which load generated diagrams far larger than anyone would draw by hand).
 import { canvasApi } from '../canvas/canvasApi';
-import { documentStore, uiStore } from './stores';
+import { documentStore, playback, uiStore } from './stores';
 
 export function exposeDebugHandle(): void {
   if (!new URLSearchParams(location.search).has('debug')) return;
-  (window as unknown as { faultline: unknown }).faultline = { documentStore, uiStore, canvas: canvasApi, session: () => import('./library/session').then((m) => m.session) };
+  (window as unknown as { faultline: unknown }).faultline = { documentStore, uiStore, playback, canvas: canvasApi, session: () => import('./library/session').then((m) => m.session) };
 }

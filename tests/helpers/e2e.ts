@@ -30,6 +30,8 @@ export async function openApp(options: AppOptions = {}): Promise<{ page: Page; c
   const context = options.context ?? (await newContext(options.viewport));
   const entry = open.find((o) => o.context === context)!;
   const page = await context.newPage();
+  // An action that cannot happen fails the test with its reason, well inside the test's time.
+  page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => entry.errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') entry.errors.push(m.text());

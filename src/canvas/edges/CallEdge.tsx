@@ -4,6 +4,10 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { DiagramEdge } from '../../model';
+import type { EdgeView } from '../../playback/project';
+import { usePlayback } from '../../ui/stores';
+import { FaultBadge } from '../overlays/FaultBadge';
+import { HEALTH_STYLE } from '../overlays/healthStyle';
 import type { FlowEdge } from '../toFlow';
 
 export const EDGE_COLOR = '#64748b';
@@ -20,18 +24,38 @@ export function edgeStroke(edge: DiagramEdge, selected: boolean): React.CSSPrope
   };
 }
 
+/** During a replay: colour by health, width by throughput. */
+function replayStroke(base: React.CSSProperties, view: EdgeView, selected: boolean): React.CSSProperties {
+  if (view.health === 'idle') return { ...base, strokeOpacity: 0.35 };
+  return { ...base, stroke: selected ? SELECTED_COLOR : HEALTH_STYLE[view.health].stroke, strokeWidth: 1.4 + 5 * view.weight };
+}
+
+function EdgeStatus({ view }: { view: EdgeView }) {
+  return (
+    <>
+      {view.breaker !== 'closed' ? <span className={`fl-badge fl-badge-breaker fl-breaker-${view.breaker}`}>{view.breaker === 'open' ? 'OPEN' : 'HALF-OPEN'}</span> : null}
+      <FaultBadge faults={view.faults} />
+    </>
+  );
+}
+
 export const CallEdge = memo(function CallEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const edge = data!.edge;
+  const view = usePlayback((s) => s.frame?.edges.get(edge.id));
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const className = ['fl-edge', `fl-edge-${edge.mode}`, `fl-edge-${edge.style ?? 'solid'}`, selected ? 'fl-edge-selected' : ''].join(' ');
+  const stroke = edgeStroke(edge, Boolean(selected));
+  const status = view && (view.breaker !== 'closed' || view.faults.length > 0);
+  const label = edge.label && edge.style !== 'invisible' ? edge.label : null;
   return (
     <>
-      <BaseEdge id={id} path={path} className={className} style={edgeStroke(edge, Boolean(selected))} markerEnd={markerEnd} interactionWidth={16} />
-      {edge.label && edge.style !== 'invisible' ? (
+      <BaseEdge id={id} path={path} className={className} style={view ? replayStroke(stroke, view, Boolean(selected)) : stroke} markerEnd={markerEnd} interactionWidth={16} />
+      {label || status ? (
         <EdgeLabelRenderer>
-          <div className="fl-edge-label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
-            {edge.label}
+          <div className="fl-edge-label nodrag nopan" data-bare={!label || undefined} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            {label}
+            {status ? <EdgeStatus view={view} /> : null}
           </div>
         </EdgeLabelRenderer>
       ) : null}

@@ -2,8 +2,10 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CATALOG, COMPONENT_SIZE, safeColor } from '../../model';
-import { useUi } from '../../ui/stores';
+import { usePlayback, useUi } from '../../ui/stores';
 import { kindIcon } from '../icons';
+import { HEALTH_STYLE } from '../overlays/healthStyle';
+import { NodeStatus } from '../overlays/NodeStatus';
 import { ShapeOutline } from '../ShapeOutline';
 import type { FlowNode } from '../toFlow';
 import { InlineRename } from './InlineRename';
@@ -29,9 +31,20 @@ export const ComponentNode = memo(function ComponentNode({ data, selected }: Nod
   const renaming = useUi((s) => s.renaming === node.id);
   const [into, outOf] = handleSides(direction);
   const shape = node.shape ?? entry.mermaidShape;
+  // During a replay the outline says how the node is doing; otherwise it shows its kind.
+  const view = usePlayback((s) => s.frame?.nodes.get(node.id));
+  const health = view && view.health !== 'idle' ? HEALTH_STYLE[view.health] : null;
   return (
-    <div className="fl-node" data-kind={node.kind} data-shape={shape} data-selected={selected || undefined} style={{ '--kind-color': color } as React.CSSProperties}>
-      <ShapeOutline shape={shape} width={COMPONENT_SIZE.width} height={COMPONENT_SIZE.height} fill="var(--node-fill)" stroke={color} strokeWidth={selected ? 2.5 : 1.5} />
+    <div className="fl-node" data-kind={node.kind} data-shape={shape} data-selected={selected || undefined} data-health={view?.health} style={{ '--kind-color': color } as React.CSSProperties}>
+      <ShapeOutline
+        shape={shape}
+        width={COMPONENT_SIZE.width}
+        height={COMPONENT_SIZE.height}
+        fill={health?.fill ?? 'var(--node-fill)'}
+        stroke={health?.stroke ?? color}
+        strokeWidth={selected ? 2.5 : health ? 2.2 : 1.5}
+      />
+      {view ? <NodeStatus view={view} /> : null}
       <Handle type="target" position={into} className="fl-handle" />
       <span className="fl-node-icon" aria-hidden="true">
         <Icon size={18} strokeWidth={2} />

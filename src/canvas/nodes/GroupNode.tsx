@@ -2,7 +2,8 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { safeColor } from '../../model';
-import { documentStore, actions, useUi } from '../../ui/stores';
+import { documentStore, actions, usePlayback, useUi } from '../../ui/stores';
+import { NodeStatus } from '../overlays/NodeStatus';
 import type { FlowNode } from '../toFlow';
 import { InlineRename } from './InlineRename';
 
@@ -11,6 +12,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<F
   const renaming = useUi((s) => s.renaming === node.id);
   const isDropTarget = useUi((s) => s.dropTarget === node.id);
   const color = safeColor(node.color);
+  const view = usePlayback((s) => s.frame?.nodes.get(node.id));
   return (
     <div className="fl-group" data-drop-target={isDropTarget || undefined} style={color ? ({ '--group-color': color } as React.CSSProperties) : undefined}>
       <NodeResizer
@@ -24,6 +26,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<F
         onResizeEnd={() => documentStore.getState().endGesture()}
       />
       <div className="fl-group-title">{renaming ? <InlineRename id={node.id} label={node.label} /> : node.label}</div>
+      {view && view.faults.length > 0 ? <NodeStatus view={view} /> : null}
     </div>
   );
 });

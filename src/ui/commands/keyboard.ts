@@ -22,8 +22,8 @@ export function installShortcuts(doc: Document = document): () => void {
     if (plain && interactiveTarget(e.target) && (e.key === 'Enter' || e.key === ' ')) return;
     if (uiStore.getState().commandPaletteOpen) return;
     for (const command of allCommands()) {
-      if (command.nativeShortcut || !command.shortcuts?.some((s) => matches(s, e))) continue;
-      if (!isAvailable(command)) return;
+      // Several commands can share a key (Escape, the arrows): the first one available takes it.
+      if (command.nativeShortcut || !command.shortcuts?.some((s) => matches(s, e)) || !isAvailable(command)) continue;
       e.preventDefault();
       void command.run();
       return;

@@ -16,6 +16,7 @@ function parse(shortcut: string): Parsed {
 
 /** The key as layout-independent text: letters and digits by their physical key. */
 function eventKey(e: KeyboardEvent): string {
+  if (e.key === ' ') return 'space';
   if (/^Key[A-Z]$/.test(e.code)) return e.code.slice(3).toLowerCase();
   if (/^Digit\d$/.test(e.code)) return e.code.slice(5);
   return e.key.toLowerCase();
@@ -29,6 +30,8 @@ export function matches(shortcut: string, e: KeyboardEvent): boolean {
   return eventKey(e) === p.key || e.key.toLowerCase() === p.key;
 }
 
+const ARROWS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+
 export function displayShortcut(shortcut: string): string {
   return shortcut
     .split('+')
@@ -37,6 +40,7 @@ export function displayShortcut(shortcut: string): string {
       if (part === 'Shift') return isMac ? '⇧' : 'Shift';
       if (part === 'Alt') return isMac ? '⌥' : 'Alt';
       if (part === 'Backspace') return '⌫';
+      if (part in ARROWS) return ARROWS[part];
       return part.length === 1 ? part.toUpperCase() : part;
     })
     .join(isMac ? '' : '+');

@@ -1,9 +1,14 @@
 // The inspector: what is selected, with every editable detail and simulation property of it.
-import { CATALOG, KINDS, CALL_FIELDS, nodeField, effectiveCallProps, effectiveNodeProps, type CallProps, type DiagramEdge, type DiagramNode, type FieldValue, type NodeKind, type NodeProps } from '../../model';
+import { CATALOG, KINDS, CALL_FIELDS, TRAFFIC_KEYS, nodeField, effectiveCallProps, effectiveNodeProps, type CallProps, type DiagramEdge, type DiagramNode, type FieldValue, type NodeKind, type NodeProps } from '../../model';
 import { kindIcon } from '../../canvas/icons';
 import { actions, report, uiStore, useDocument, useUi } from '../stores';
+import { FaultInspector } from './FaultInspector';
 import { FieldInput } from './FieldInput';
 import { TextField } from './TextField';
+import { TrafficSection } from './TrafficSection';
+
+/** A client's traffic is edited per scenario, in its own section. */
+const SCENARIO_KEYS: ReadonlySet<string> = new Set(TRAFFIC_KEYS);
 
 function refusal(result: { ok: boolean; reason?: string }): string | null {
   return result.ok ? null : (result.reason ?? 'Refused');
@@ -40,10 +45,11 @@ function NodeInspector({ node }: { node: DiagramNode }) {
         </div>
       ) : null}
       <TextField label="Notes" multiline value={node.notes ?? ''} placeholder="Assumptions, numbers, links…" onCommit={(notes) => report(actions.updateNode(node.id, { notes }))} />
+      {node.kind === 'client' ? <TrafficSection clientId={node.id} own={props} /> : null}
       {entry.fields.length > 0 ? (
         <section className="fl-inspector-section" aria-label="Simulation">
           <h3>Simulation</h3>
-          {entry.fields.map((key) => {
+          {entry.fields.filter((key) => node.kind !== 'client' || !SCENARIO_KEYS.has(key)).map((key) => {
             const field = nodeField(key)!;
             return (
               <FieldInput
@@ -141,9 +147,11 @@ function SelectedEdge({ id }: { id: string }) {
 export function Inspector() {
   const selectedNodes = useUi((s) => s.selectedNodes);
   const selectedEdges = useUi((s) => s.selectedEdges);
+  const selectedFault = useUi((s) => s.selectedFault);
   const count = selectedNodes.size + selectedEdges.size;
   let body: React.ReactNode;
-  if (count === 0) body = <DiagramInspector />;
+  if (selectedFault) body = <FaultInspector id={selectedFault} />;
+  else if (count === 0) body = <DiagramInspector />;
   else if (count > 1) {
     body = (
       <div className="fl-inspector-body">

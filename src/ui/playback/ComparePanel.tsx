@@ -1,0 +1,105 @@
+// Two runs side by side: pick them (say the same hang without and with a breaker) and see each
+// client's success and p99 over time overlaid, with the difference said in words.
+import { useEffect, useMemo, useState } from 'react';
+import { compareRuns } from '../../playback/compare';
+import type { RecordedRun } from '../../sim/types';
+import { runLabel, useStoredRuns } from './RunsPanel';
+import { TimeChart } from './TimeChart';
+
+const session = async () => (await import('../library/session')).session;
+const PAIR = ['#dc2626', '#2563eb'];
+
+function useRun(id: string): RecordedRun | null {
+  const [run, setRun] = useState<RecordedRun | null>(null);
+  useEffect(() => {
+    let live = true;
+    setRun(null);
+    if (id)
+      void session()
+        .then((s) => s.runs?.get(id))
+        .then((r) => live && setRun(r ?? null));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return run;
+}
+
+export function ComparePanel() {
+  const runs = useStoredRuns();
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  // Start with the two newest: the usual question is "what did my last change do?"
+  useEffect(() => {
+    if (!runs || runs.length < 2) return;
+    setA((v) => (runs.some((r) => r.id === v) ? v : runs[1].id));
+    setB((v) => (runs.some((r) => r.id === v) ? v : runs[0].id));
+  }, [runs]);
+  const runA = useRun(a);
+  const runB = useRun(b);
+  const names = useMemo(() => ['A', 'B'] as [string, string], []);
+  const comparison = useMemo(() => (runA && runB ? compareRuns(runA, runB, [`A (${runA.scenarioName})`, `B (${runB.scenarioName})`]) : null), [runA, runB]);
+
+  if (runs === null) return <p className="fl-muted fl-panel-empty">Loading runs…</p>;
+  if (runs.length < 2) return <p className="fl-muted fl-panel-empty">Compare needs two runs of this diagram. Run a scenario, change something (a breaker, a timeout, a fault), and run again.</p>;
+  const picker = (label: string, value: string, set: (v: string) => void) => (
+    <label className="fl-compare-pick">
+      <span>Run {label}</span>
+      <select aria-label={`Run ${label}`} value={value} onChange={(e) => set(e.target.value)}>
+        {runs.map((r) => (
+          <option key={r.id} value={r.id}>
+            {runLabel(r)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <section className="fl-compare" aria-label="Compare runs">
+      <div className="fl-compare-picks">
+        {picker(names[0], a, setA)}
+        {picker(names[1], b, setB)}
+      </div>
+      {comparison ? (
+        <>
+          <ul className="fl-compare-summary" aria-label="Difference">
+            {comparison.sentences.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+            {comparison.clients.length === 0 ? <li>These runs share no client to compare.</li> : null}
+          </ul>
+          <div className="fl-chart-grid">
+            {comparison.series.map((s) => (
+              <CompareCharts key={s.label} x={comparison.x} series={s} />
+            ))}
+          </div>
+        </>
+      ) : (
+        <p className="fl-muted">Loading the two runs…</p>
+      )}
+    </section>
+  );
+}
+
+function CompareCharts({ x, series }: { x: Float64Array; series: ReturnType<typeof compareRuns>['series'][number] }) {
+  const success = useMemo(
+    () => [
+      { label: 'A success %', values: series.successA },
+      { label: 'B success %', values: series.successB, dash: true },
+    ],
+    [series],
+  );
+  const p99 = useMemo(
+    () => [
+      { label: 'A p99 ms', values: series.p99A },
+      { label: 'B p99 ms', values: series.p99B, dash: true },
+    ],
+    [series],
+  );
+  return (
+    <>
+      <TimeChart title={`${series.label}: success`} unit="%" x={x} lines={success} colors={PAIR} />
+      <TimeChart title={`${series.label}: p99 latency`} unit="ms" x={x} lines={p99} colors={PAIR} />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// The incident timeline: the run told as an ordered story. The entry at the playhead is marked;
+// clicking one moves the playhead there, selects the part and brings it into view.
+import type { IncidentEntry, RecordedRun } from '../../sim/types';
+import { formatTime } from '../../sim/timeline';
+import { canvasApi } from '../../canvas/canvasApi';
+import { documentStore, playback, uiStore, usePlayback } from '../stores';
+import { runHeadline } from './runScenario';
+
+function modelEdgeId(run: RecordedRun, id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  return run.edges.find((e) => e.id === id)?.modelId ?? id;
+}
+
+function show(run: RecordedRun, entry: IncidentEntry) {
+  playback.getState().seek(entry.t);
+  const d = documentStore.getState().diagram;
+  const node = entry.node ?? entry.client;
+  const edge = modelEdgeId(run, entry.edge);
+  if (node && d.nodes.some((n) => n.id === node)) {
+    uiStore.getState().select([node]);
+    canvasApi()?.focusNode(node);
+  } else if (edge && d.edges.some((e) => e.id === edge)) {
+    uiStore.getState().select([], [edge]);
+    const e = d.edges.find((x) => x.id === edge)!;
+    canvasApi()?.focusNode(e.target);
+  }
+}
+
+/** The last entry at or before the playhead. */
+function currentEntry(timeline: readonly IncidentEntry[], t: number): number {
+  let at = -1;
+  for (let i = 0; i < timeline.length && timeline[i].t <= t; i++) at = i;
+  return at;
+}
+
+export function IncidentList() {
+  const run = usePlayback((s) => s.run);
+  const current = usePlayback((s) => (s.run ? currentEntry(s.run.timeline, s.t) : -1));
+  if (!run) return <p className="fl-muted fl-panel-empty">Run a scenario: what happened, in what order, is told here.</p>;
+  return (
+    <div className="fl-incident">
+      <p className="fl-incident-summary">
+        <strong>{run.scenarioName}</strong>: {runHeadline(run)}
+      </p>
+      {run.timeline.length === 0 ? (
+        <p className="fl-muted">Nothing went wrong in this run: no faults, no saturation, every client within its objective.</p>
+      ) : (
+        <ol className="fl-incident-list" aria-label="Incident timeline">
+          {run.timeline.map((entry, i) => (
+            <li key={i} data-kind={entry.kind} aria-current={i === current ? 'step' : undefined}>
+              <button type="button" onClick={() => show(run, entry)}>
+                <span className="fl-incident-time">{formatTime(entry.t)}</span>
+                <span>{entry.text}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The top of the simulation panel: which scenario, Run (with progress and Cancel while it
+// goes), and the player once a run is open.
+import { Play, Square } from 'lucide-react';
+import { displayShortcut } from '../commands/shortcut';
+import { uiStore, useDocument, usePlayback } from '../stores';
+import { PlayerBar } from './PlayerBar';
+import { cancelRun, runScenario } from './runScenario';
+import { useActiveScenario } from './useScenario';
+
+function ScenarioPicker() {
+  const scenarios = useDocument((s) => s.diagram.scenarios);
+  const active = useActiveScenario();
+  return (
+    <label className="fl-scenario-picker">
+      <span>Scenario</span>
+      <select value={active?.id ?? ''} onChange={(e) => uiStore.getState().setActiveScenario(e.target.value)} disabled={scenarios.length === 0}>
+        {scenarios.length === 0 ? <option value="">Baseline (no faults yet)</option> : null}
+        {scenarios.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name} ({s.faults.length} {s.faults.length === 1 ? 'fault' : 'faults'})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function RunControl() {
+  const status = usePlayback((s) => s.status);
+  if (status.kind === 'running') {
+    const percent = Math.round(status.progress * 100);
+    return (
+      <span className="fl-run-progress">
+        <span className="fl-progress" role="progressbar" aria-label="Simulation progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <span style={{ width: `${percent}%` }} />
+        </span>
+        <span className="fl-muted">
+          Simulating “{status.scenario}”… {percent}%
+        </span>
+        <button type="button" className="fl-button" onClick={cancelRun}>
+          <Square size={12} aria-hidden="true" /> Cancel
+        </button>
+      </span>
+    );
+  }
+  return (
+    <button type="button" className="fl-button fl-button-primary" onClick={() => void runScenario()} title={`Run the scenario (${displayShortcut('Mod+Enter')})`}>
+      <Play size={14} aria-hidden="true" /> Run
+    </button>
+  );
+}
+
+export function RunBar() {
+  const hasRun = usePlayback((s) => s.run !== null);
+  return (
+    <div className="fl-runbar">
+      <ScenarioPicker />
+      <RunControl />
+      {hasRun ? <PlayerBar /> : <span className="fl-muted fl-runbar-hint">Right-click a part to break it, then Run.</span>}
+    </div>
+  );
+}

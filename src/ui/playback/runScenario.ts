@@ -1,0 +1,91 @@
+// Runs the active scenario in a worker with progress and cancel, stores the recorded run in the
+// library and opens it in the player. The page stays responsive: the simulation never touches
+// the main thread, and its result arrives with its buffers transferred, not copied.
+import { createScenario, findScenario } from '../../model';
+import type { RecordedRun } from '../../sim/types';
+import { documentStore, playback, uiStore } from '../stores';
+
+const session = async () => (await import('../library/session')).session;
+
+/** How the run went, in one line a person reads in a message. */
+export function runHeadline(run: RecordedRun): string {
+  const clients = run.summary.clients.map((c) => `${c.label} ${(c.successRatio * 100).toFixed(1)}% success, p99 ${Math.round(c.latency.p99)} ms`);
+  return clients.length > 0 ? clients.join('; ') : 'no client traffic';
+}
+
+/** Where a fresh run opens: just before its first fault, where the story starts. */
+export function startingPoint(run: RecordedRun): number {
+  const first = run.faults?.length ? Math.min(...run.faults.map((f) => f.startMs)) : 0;
+  return Math.max(0, first - 2_000);
+}
+
+async function store(diagramId: string, run: RecordedRun): Promise<string | null> {
+  try {
+    const runs = (await session()).runs;
+    if (!runs) return null;
+    const record = await runs.add(diagramId, run);
+    playback.getState().runsChanged();
+    return record.id;
+  } catch (error) {
+    uiStore.getState().notify(`The run could not be stored (${error instanceof Error ? error.message : String(error)}); it stays open until you leave this diagram.`, 'error');
+    return null;
+  }
+}
+
+export async function runScenario(): Promise<void> {
+  const pb = playback.getState();
+  if (pb.status.kind === 'running') return;
+  const d = documentStore.getState().diagram;
+  if (!d.nodes.some((n) => n.kind === 'client')) {
+    uiStore.getState().notify('Add a client first: clients send the traffic a run plays out', 'error');
+    return;
+  }
+  const scenario = findScenario(d, uiStore.getState().activeScenarioId) ?? createScenario();
+  const { simulateInWorker } = await import('../../sim/simInWorker');
+  let last = 0;
+  const job = simulateInWorker(d, scenario, {}, (progress) => {
+    // Progress arrives often; the bar needs a few dozen steps.
+    if (progress - last < 0.02 && progress < 1) return;
+    last = progress;
+    const status = playback.getState().status;
+    if (status.kind === 'running') playback.getState().setStatus({ ...status, progress });
+  });
+  pb.setStatus({ kind: 'running', scenario: scenario.name, progress: 0, cancel: job.cancel });
+  try {
+    const run = await job.result;
+    playback.getState().setStatus({ kind: 'idle' });
+    const runId = await store(d.id, run);
+    // The diagram may have been switched while the run was going: then it is only stored.
+    if (documentStore.getState().diagram.id !== d.id) return;
+    playback.getState().open(run, runId, startingPoint(run));
+    // The story of the run, unless the person is looking at another panel already.
+    if (uiStore.getState().dockTab === 'faults') uiStore.getState().showDock('incident');
+    uiStore.getState().notify(`Run finished: ${runHeadline(run)}. Space plays it.`);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      playback.getState().setStatus({ kind: 'idle' });
+      uiStore.getState().notify('Run cancelled');
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    playback.getState().setStatus({ kind: 'failed', message });
+    uiStore.getState().notify(`The run could not start: ${message}`, 'error');
+  }
+}
+
+export function cancelRun(): void {
+  const status = playback.getState().status;
+  if (status.kind === 'running') status.cancel();
+}
+
+/** Opens a stored run without simulating again. */
+export async function openStoredRun(id: string): Promise<void> {
+  const runs = (await session()).runs;
+  const run = await runs?.get(id);
+  if (!run) {
+    uiStore.getState().notify('That run is no longer stored', 'error');
+    playback.getState().runsChanged();
+    return;
+  }
+  playback.getState().open(run, id, startingPoint(run));
+}

@@ -1,0 +1,8 @@
+// The scenario being edited and run: the one picked, else the diagram's first.
+import { findScenario, type Scenario } from '../../model';
+import { useDocument, useUi } from '../stores';
+
+export function useActiveScenario(): Scenario | undefined {
+  const id = useUi((s) => s.activeScenarioId);
+  return useDocument((s) => findScenario(s.diagram, id));
+}

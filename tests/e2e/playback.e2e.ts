@@ -1,0 +1,158 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { box, edge, messages, node, runMenu } from '../helpers/canvas';
+import { openApp, screenshotPath } from '../helpers/e2e';
+
+const CHECKOUT = 'flowchart LR\n  U([Users]) --> API[Checkout API] --> DB[(Orders DB)]';
+
+const dock = (page: Page) => page.getByRole('region', { name: 'Simulation' });
+const player = (page: Page) => dock(page).getByRole('group', { name: 'Replay' });
+const timeShown = (page: Page) => player(page).getByRole('status', { name: 'Time' }).or(player(page).locator('output')).first();
+const badges = (n: Locator) => n.locator('.fl-badge').allTextContents();
+const health = (n: Locator) => n.locator('.fl-node').getAttribute('data-health');
+
+async function importCheckout(page: Page) {
+  await runMenu(page, 'File', 'Import Mermaid');
+  const dialog = page.getByRole('dialog', { name: 'Import Mermaid' });
+  await dialog.getByRole('textbox', { name: 'Mermaid text' }).fill(CHECKOUT);
+  await expect.poll(() => dialog.getByRole('region', { name: 'Preview' }).textContent()).toContain('Will create 3 nodes, 2 connections');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect.poll(() => node(page, 'Orders DB').count()).toBe(1);
+}
+
+async function injectFault(page: Page, target: Locator, fault: string, on: string) {
+  await target.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: `Inject fault on ${on}` });
+  await menu.getByRole('menuitem', { name: new RegExp(`^${fault}`) }).click();
+  await expect.poll(() => menu.count()).toBe(0);
+}
+
+async function runAndWait(page: Page) {
+  const runs = dock(page).getByRole('tab', { name: /^Incident timeline/ });
+  const finished = messages(page).getByText(/^Run finished/);
+  const before = await finished.count();
+  await dock(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(() => finished.count(), { timeout: 30_000 }).toBeGreaterThan(before);
+  await runs.waitFor();
+}
+
+/** Moves the playhead as a person does: a click on the slider's track at that time. */
+async function scrubTo(page: Page, seconds: number, duration = 60) {
+  const slider = player(page).getByRole('slider', { name: 'Playhead' });
+  const b = await box(slider);
+  const thumb = 8; // half of Chromium's range thumb
+  await page.mouse.click(b.x + thumb + ((b.width - 2 * thumb) * seconds) / duration, b.y + b.height / 2);
+  const shown = Number((await slider.inputValue())) / 1000;
+  expect(Math.abs(shown - seconds)).toBeLessThan(0.6);
+}
+
+describe('failure playback', () => {
+  it('plays a database hang: down at 20 s with its callers failing, healthy at 50 s, told in order, compared, and replayed after a reload', async () => {
+    const { page } = await openApp({ path: '/?debug' });
+    await importCheckout(page);
+
+    // Break it: the database hangs from 10 s to 30 s.
+    await injectFault(page, node(page, 'Orders DB'), 'Hang', 'Orders DB');
+    const bar = dock(page).getByRole('button', { name: 'Hang on Orders DB, 10.0 s to 30.0 s' });
+    await expect.poll(() => bar.count()).toBe(1);
+
+    await runAndWait(page);
+    // The story starts with the fault.
+    const story = dock(page).getByRole('list', { name: 'Incident timeline' }).getByRole('listitem');
+    await expect.poll(() => story.first().textContent()).toMatch(/^10\.0 sOrders DB hangs \(injected\)/);
+    expect(await story.count()).toBeGreaterThan(3);
+
+    await scrubTo(page, 20);
+    await expect.poll(() => health(node(page, 'Orders DB'))).toBe('down');
+    expect(await badges(node(page, 'Orders DB'))).toEqual(expect.arrayContaining(['Down', 'Fault: Orders DB hangs. Hang']));
+    await expect.poll(() => health(node(page, 'Checkout API'))).toBe('failing');
+    expect(await badges(node(page, 'Checkout API'))).toContain('Failing');
+    expect(await health(node(page, 'Users'))).toBe('failing');
+    await page.screenshot({ path: screenshotPath('replay-20s.png') });
+
+    await scrubTo(page, 50);
+    await expect.poll(() => health(node(page, 'Orders DB'))).toBe('healthy');
+    expect(await health(node(page, 'Checkout API'))).toBe('healthy');
+    expect(await health(node(page, 'Users'))).toBe('healthy');
+    expect(await badges(node(page, 'Orders DB'))).not.toContain('Down');
+    await page.screenshot({ path: screenshotPath('replay-50s.png') });
+
+    // The keyboard: Home, then the next event is the fault; Space plays and pauses.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => timeShown(page).textContent()).toMatch(/^10\.0 s/);
+    await page.keyboard.press('Space');
+    await expect.poll(() => player(page).getByRole('button', { name: 'Pause', exact: true }).count()).toBe(1);
+    await expect.poll(async () => Number(await player(page).getByRole('slider', { name: 'Playhead' }).inputValue())).toBeGreaterThan(10_500);
+    await page.keyboard.press('Space');
+    await expect.poll(() => player(page).getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
+
+    // A story entry moves the playhead and selects its part.
+    await story.first().getByRole('button').click();
+    await expect.poll(() => timeShown(page).textContent()).toMatch(/^10\.0 s/);
+    await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 }).textContent()).toBe('Orders DB');
+
+    // Same hang with a circuit breaker in front of the database, then compare the two runs.
+    await edge(page, 'Checkout API', 'Orders DB').click({ force: true });
+    await page.getByRole('complementary', { name: 'Inspector' }).getByRole('checkbox', { name: 'Circuit breaker' }).check();
+    await page.keyboard.press('Escape');
+    await runAndWait(page);
+    await dock(page).getByRole('tab', { name: 'Compare runs' }).click();
+    const summary = dock(page).getByRole('list', { name: 'Difference' });
+    await expect.poll(() => summary.textContent()).toMatch(/Users: success \d+\.\d% in A \(Baseline\), \d+\.\d% in B \(Baseline\)/);
+    await expect.poll(() => dock(page).getByRole('img', { name: /Users: success chart/ }).count()).toBe(1);
+
+    // Reload: the first run replays from the library without simulating again.
+    await page.reload();
+    await expect.poll(() => node(page, 'Orders DB').count()).toBe(1);
+    await dock(page).getByRole('tab', { name: 'Runs', exact: true }).click();
+    const runs = dock(page).getByRole('list', { name: 'Recorded runs' }).getByRole('listitem');
+    await expect.poll(() => runs.count()).toBe(2);
+    await runs.last().getByRole('button', { name: /^Replay/ }).click();
+    await expect.poll(() => player(page).count()).toBe(1);
+    await scrubTo(page, 20);
+    await expect.poll(() => health(node(page, 'Orders DB'))).toBe('down');
+    expect(await page.evaluate(() => (window as unknown as { faultline: { playback: { getState(): { simulations: number } } } }).faultline.playback.getState().simulations)).toBe(0);
+  });
+
+  it('edits a scenario on its lanes: drag, resize and keys move a fault, one undo step each', async () => {
+    const { page } = await openApp();
+    await importCheckout(page);
+    await injectFault(page, node(page, 'Checkout API'), 'Slow down', 'Checkout API');
+    const bar = () => dock(page).getByRole('button', { name: /^Slow down on Checkout API/ });
+    await expect.poll(async () => bar().getAttribute('aria-label')).toBe('Slow down on Checkout API, 10.0 s to 30.0 s');
+    // Its parameters are in the inspector, with units.
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.getByRole('textbox', { name: 'Added latency' }).inputValue()).toBe('500');
+
+    // Drag the bar right by about 10 s of a 60 s axis.
+    const track = await box(bar().locator('..'));
+    const b = await box(bar());
+    const y = b.y + b.height / 2;
+    const from = b.x + b.width / 2;
+    await page.mouse.move(from, y);
+    await page.mouse.down();
+    await page.mouse.move(from + track.width / 12, y, { steps: 8 });
+    await page.mouse.move(from + track.width / 6, y, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => bar().getAttribute('aria-label')).toMatch(/^Slow down on Checkout API, 2\d\.\d s to 4\d\.\d s$/);
+    // Resize: drag the right end back by about 5 s.
+    const moved = await box(bar());
+    await page.mouse.move(moved.x + moved.width - 3, y);
+    await page.mouse.down();
+    await page.mouse.move(moved.x + moved.width - 3 - track.width / 12, y, { steps: 8 });
+    await page.mouse.up();
+    const resized = (await bar().getAttribute('aria-label'))!;
+    const [start, end] = [...resized.matchAll(/(\d+\.\d) s/g)].map((m) => Number(m[1]));
+    expect(end - start).toBeGreaterThan(13);
+    expect(end - start).toBeLessThan(17);
+    // Keys: a second later.
+    await bar().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => bar().getAttribute('aria-label')).toBe(`Slow down on Checkout API, ${(start + 1).toFixed(1)} s to ${(end + 1).toFixed(1)} s`);
+    // Three undo steps take it back to where it was injected.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+    await expect.poll(async () => bar().getAttribute('aria-label')).toBe('Slow down on Checkout API, 10.0 s to 30.0 s');
+    await page.screenshot({ path: screenshotPath('fault-lanes.png') });
+  });
+});

@@ -1,4 +1,5 @@
 // Shared browser plumbing for benchmarks: serve a built folder, launch Chromium, record frames.
+import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/helpers/chromium';
@@ -82,4 +83,42 @@ export async function waitForCanvas(page: Page, nodes: number, edges: number, si
       }),
     { nodes, edges, since },
   );
+}
+
+/** The app opens the last diagram from the library after its first paint; wait for that. */
+export async function waitForLibrary(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[aria-label="Save status"]')?.getAttribute('data-state') !== 'loading');
+}
+
+/** Builds the app, serves it and opens it with its debug handle in a fresh Chromium page. */
+export async function withBuiltApp<T>(body: (page: Page) => Promise<T>): Promise<T> {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const app = await serve('dist');
+  const browser = await launch();
+  try {
+    const page = await benchPage(browser);
+    await page.goto(`${app.url}?debug`);
+    await page.waitForFunction(() => 'faultline' in window);
+    await waitForLibrary(page);
+    return await body(page);
+  } finally {
+    await browser.close();
+    await app.server.close();
+  }
+}
+
+/** Starts collecting the page's long tasks (main-thread tasks over 50 ms). */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+export async function longTasksSummary(page: Page): Promise<string> {
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  return long.length === 0 ? 'none over 50 ms (the long-task threshold)' : `${long.length} over 50 ms, longest ${Math.max(...long).toFixed(0)} ms`;
 }

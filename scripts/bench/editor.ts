@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { Diagram } from '../../src/model';
-import { benchPage, installFrameRecorder, launch, median, percentile, serve, startFrames, stopFrames, waitForCanvas } from './browser';
+import { benchPage, installFrameRecorder, launch, median, percentile, serve, startFrames, stopFrames, waitForCanvas, waitForLibrary } from './browser';
 import { gridDiagram } from './generate';
 
 const VIEWPORT = { width: 1400, height: 900 };
@@ -19,8 +19,7 @@ async function openWith(browser: Browser, url: string, target: Target, d: Diagra
   const page = await benchPage(browser, VIEWPORT);
   await page.goto(target === 'app' ? `${url}?debug` : url);
   await page.waitForFunction(() => 'faultline' in window || 'renderGraph' in window);
-  // The app opens the last diagram from the library after its first paint; load ours after that.
-  if (target === 'app') await page.waitForFunction(() => document.querySelector('[aria-label="Save status"]')?.getAttribute('data-state') !== 'loading');
+  if (target === 'app') await waitForLibrary(page);
   await installFrameRecorder(page);
   const since = await page.evaluate(
     ({ d, target }) => {

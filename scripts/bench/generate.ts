@@ -88,3 +88,40 @@ export function chain(rateRps: number): Diagram {
   d.edges.push({ id: 'e', source: 'client', target: 'server', mode: 'sync', call: { timeoutMs: 0, networkMs: 0 } });
   return d;
 }
+
+/**
+ * A 100-node system laid out in columns for replay: 4 clients, each behind a load balancer and
+ * a gateway fanning out to 6 services; every service reads through its cache to its database
+ * and publishes to one of 8 queues, each drained by a worker that writes to a database.
+ */
+export function replaySystem(rateRps = 250): Diagram {
+  const d = createDiagram('100-node replay system', 0);
+  const add = (id: string, kind: NodeKind, column: number, row: number, props: DiagramNode['props'] = {}) =>
+    d.nodes.push({ id, kind, label: id, position: { x: column * 260, y: row * 90 }, props });
+  const edge = (source: string, target: string) => d.edges.push({ id: `${source}>${target}`, source, target, mode: 'sync', call: {} });
+  for (let i = 0; i < 4; i++) {
+    add(`client-${i}`, 'client', 0, i * 6 + 2.5, { rateRps });
+    add(`lb-${i}`, 'loadBalancer', 1, i * 6 + 2.5);
+    add(`gateway-${i}`, 'apiGateway', 2, i * 6 + 2.5);
+    edge(`client-${i}`, `lb-${i}`);
+    edge(`lb-${i}`, `gateway-${i}`);
+  }
+  for (let j = 0; j < 24; j++) {
+    add(`svc-${j}`, 'service', 3, j);
+    add(`cache-${j}`, 'cache', 4, j);
+    add(`db-${j}`, 'database', 5, j);
+    edge(`gateway-${Math.floor(j / 6)}`, `svc-${j}`);
+    edge(`svc-${j}`, `cache-${j}`);
+    edge(`cache-${j}`, `db-${j}`);
+    edge(`svc-${j}`, `queue-${j % 8}`);
+  }
+  for (let k = 0; k < 8; k++) {
+    add(`queue-${k}`, 'queue', 6, k * 3);
+    add(`worker-${k}`, 'worker', 7, k * 3);
+    edge(`queue-${k}`, `worker-${k}`);
+    edge(`worker-${k}`, `db-${k * 3}`);
+  }
+  // Edges into queues are asynchronous.
+  for (const e of d.edges) if (e.target.startsWith('queue-')) e.mode = 'async';
+  return d;
+}

@@ -2,6 +2,7 @@
 import { runEditorBench } from './editor';
 import { runImportBench } from './mermaid';
 import { runPersistenceBench } from './persistence';
+import { runReplayBench } from './replay';
 import { runSimBench } from './sim';
 
 const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = {
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = 
   sim: runSimBench,
   import: runImportBench,
   storage: runPersistenceBench,
+  replay: runReplayBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,8 +1,7 @@
 // Storage benchmark in headless Chromium with real IndexedDB: save and load of a 1,000-node
 // diagram, and the longest main-thread task while dragging with autosave running.
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { benchPage, launch, median, serve } from './browser';
+import { longTasksSummary, median, percentile, recordLongTasks, withBuiltApp } from './browser';
 import { gridDiagram } from './generate';
 
 type Handle = {
@@ -38,13 +37,7 @@ async function timings(page: Page, runs: number) {
 }
 
 export async function runPersistenceBench(): Promise<Record<string, string | number>> {
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  const app = await serve('dist');
-  const browser = await launch();
-  try {
-    const page = await benchPage(browser);
-    await page.goto(`${app.url}?debug`);
-    await page.waitForFunction(() => 'faultline' in window);
+  return withBuiltApp(async (page) => {
     const d = gridDiagram(1000, 1500);
     await page.evaluate(async (d) => (await (window as unknown as Handle).faultline.session()).adopt(d), d);
     await page.waitForTimeout(500);
@@ -54,13 +47,7 @@ export async function runPersistenceBench(): Promise<Record<string, string | num
     // Long tasks while dragging one node for three seconds at a working zoom, autosave on.
     await page.evaluate(() => (window as unknown as Handle).faultline.canvas().focusNode('n1', 1));
     await page.waitForTimeout(400);
-    await page.evaluate(() => {
-      const w = window as unknown as { __long: number[] };
-      w.__long = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__long.push(e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
+    await recordLongTasks(page);
     const box = (await page.locator('.react-flow__node[data-id="n1"]').boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
@@ -74,16 +61,12 @@ export async function runPersistenceBench(): Promise<Record<string, string | num
     }
     await page.mouse.up();
     await page.evaluate(async () => (await (window as unknown as Handle).faultline.session()).flush());
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     return {
       'diagram': '1,000 nodes, 1,500 edges (generated grid), real IndexedDB in headless Chromium, median of 15 after warm-up',
-      'save (goal <= 50 ms)': `${median(save).toFixed(1)} ms (p95 ${[...save].sort((a, b) => a - b)[Math.ceil(save.length * 0.95) - 1].toFixed(1)} ms)`,
-      'load (goal <= 100 ms)': `${median(load).toFixed(1)} ms (p95 ${[...load].sort((a, b) => a - b)[Math.ceil(load.length * 0.95) - 1].toFixed(1)} ms)`,
+      'save (goal <= 50 ms)': `${median(save).toFixed(1)} ms (p95 ${percentile(save, 95).toFixed(1)} ms)`,
+      'load (goal <= 100 ms)': `${median(load).toFixed(1)} ms (p95 ${percentile(load, 95).toFixed(1)} ms)`,
       'drag for 3 s at zoom 1 with autosave running': `${step} mouse moves`,
-      'longest main-thread task (goal < 50 ms)': long.length === 0 ? 'none over 50 ms (the long-task threshold)' : `${long.length} over 50 ms, longest ${Math.max(...long).toFixed(0)} ms`,
+      'longest main-thread task (goal < 50 ms)': await longTasksSummary(page),
     };
-  } finally {
-    await browser.close();
-    await app.server.close();
-  }
+  });
 }

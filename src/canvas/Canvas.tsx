@@ -96,6 +96,23 @@ export function Canvas() {
     return () => setCanvasApi(null);
   }, [flow]);
 
+  // When the panel below opens or closes, the canvas changes height: keep what is in the middle
+  // of the view in the middle.
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    let height = el.clientHeight;
+    const observer = new ResizeObserver(() => {
+      const delta = el.clientHeight - height;
+      height = el.clientHeight;
+      if (delta === 0) return;
+      const v = flow.getViewport();
+      void flow.setViewport({ ...v, y: v.y + delta / 2 });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [flow]);
+
   // Fit the view when a diagram is opened, not when the first node of a blank one appears.
   const diagramId = diagram.id;
   useEffect(() => {

@@ -1,9 +1,9 @@
 // Scenarios from untrusted input: known fault types, finite times, parameters in range.
 import type { ClientTraffic, Fault, FaultType, Scenario, TrafficPattern } from '../model';
-import { createScenario, newId } from '../model';
+import { createScenario, FAULT_TYPES, faultType, fieldError, newId } from '../model';
 import { drop, finite, isRecord, own, text, type RestoreReport } from './restore';
 
-export const FAULT_TYPES: readonly FaultType[] = ['crash', 'hang', 'latency', 'errorRate', 'capacityLoss', 'partition', 'cacheFlush', 'trafficSpike'];
+const FAULT_TYPE_NAMES: readonly string[] = FAULT_TYPES.map((f) => f.type);
 const PATTERNS: readonly TrafficPattern[] = ['constant', 'ramp', 'spike', 'steps'];
 const DAY_MS = 24 * 3_600_000;
 const FAULT_LIMIT = 500;
@@ -11,8 +11,8 @@ const FAULT_LIMIT = 500;
 function restoreFault(raw: unknown, where: string, report: RestoreReport): Fault | null {
   if (!isRecord(raw)) return null;
   const type = own(raw, 'type') as FaultType;
-  if (!FAULT_TYPES.includes(type)) {
-    drop(report, `${where}: unknown fault type "${String(type).slice(0, 40)}" (known: ${FAULT_TYPES.join(', ')})`);
+  if (!FAULT_TYPE_NAMES.includes(type)) {
+    drop(report, `${where}: unknown fault type "${String(type).slice(0, 40)}" (known: ${FAULT_TYPE_NAMES.join(', ')})`);
     return null;
   }
   const target = own(raw, 'target');
@@ -29,23 +29,14 @@ function restoreFault(raw: unknown, where: string, report: RestoreReport): Fault
     return null;
   }
   const fault: Fault = { id: text(own(raw, 'id'), 200) || newId('f'), type, target: { type: targetType, id: targetId }, startMs, endMs };
-  const addMs = own(raw, 'addMs');
-  const factor = own(raw, 'factor');
-  const fraction = own(raw, 'fraction');
-  if (addMs !== undefined) {
-    if (typeof addMs === 'number' && addMs >= 0 && addMs <= DAY_MS) fault.addMs = addMs;
-    else drop(report, `${where}: addMs must be zero or more milliseconds`);
+  // The parameters this type has, each checked against its field in the fault table.
+  for (const param of faultType(type).params) {
+    const value = own(raw, param.key);
+    if (value === undefined) continue;
+    const error = fieldError(param, value);
+    if (error) drop(report, `${where}: ${error}`);
+    else Object.assign(fault, { [param.key]: value });
   }
-  if (factor !== undefined) {
-    if (typeof factor === 'number' && factor >= 0 && factor <= 1000) fault.factor = factor;
-    else drop(report, `${where}: factor must be between 0 and 1000`);
-  }
-  if (fraction !== undefined) {
-    if (typeof fraction === 'number' && fraction >= 0 && fraction <= 1) fault.fraction = fraction;
-    else drop(report, `${where}: fraction must be between 0 and 1`);
-  }
-  const partition = own(raw, 'partition');
-  if (partition === 'refuse' || partition === 'drop') fault.partition = partition;
   return fault;
 }
 

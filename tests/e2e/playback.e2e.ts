@@ -155,4 +155,72 @@ describe('failure playback', () => {
     await expect.poll(async () => bar().getAttribute('aria-label')).toBe('Slow down on Checkout API, 10.0 s to 30.0 s');
     await page.screenshot({ path: screenshotPath('fault-lanes.png') });
   });
+
+  it('injects a fault from the keyboard, sets traffic per scenario, charts the selection, and cancels a long run', async () => {
+    const { page } = await openApp();
+    await importCheckout(page);
+    await node(page, 'Checkout API').click();
+    await page.keyboard.press('Shift+F10');
+    const menu = page.getByRole('menu', { name: 'Inject fault on Checkout API' });
+    await expect.poll(() => menu.getByRole('menuitem').first().evaluate((el) => el === document.activeElement)).toBe(true);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dock(page).getByRole('button', { name: 'Errors on Checkout API, 10.0 s to 30.0 s' }).count()).toBe(1);
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.getByRole('textbox', { name: 'Error rate' }).inputValue()).toBe('50');
+
+    // Twice the traffic in this scenario, the client's own setting untouched.
+    await node(page, 'Users').click();
+    const traffic = inspector.getByRole('region', { name: 'Traffic in this scenario' });
+    await traffic.getByRole('textbox', { name: 'Request rate' }).fill('200');
+    await traffic.getByRole('textbox', { name: 'Request rate' }).press('Enter');
+    await expect.poll(() => traffic.getByRole('button', { name: 'Reset Request rate to default' }).count()).toBe(1);
+
+    await runAndWait(page);
+    await node(page, 'Checkout API').click();
+    await dock(page).getByRole('tab', { name: 'Charts' }).click();
+    const charts = dock(page).getByRole('region', { name: 'Charts of Checkout API' });
+    await expect.poll(() => charts.getByRole('img').count()).toBe(4);
+    expect(await charts.getByRole('img', { name: /^Failures by cause chart: error/ }).count()).toBe(1);
+    // Users sent about 200 requests a second: the chart's axis reaches that far.
+    await scrubTo(page, 20);
+    await page.screenshot({ path: screenshotPath('charts.png') });
+
+    // A day-long run can be stopped.
+    await dock(page).getByRole('tab', { name: 'Faults' }).click();
+    const duration = dock(page).getByRole('textbox', { name: 'Duration' });
+    await duration.fill('86400');
+    await duration.press('Enter');
+    await dock(page).getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => dock(page).getByRole('progressbar', { name: 'Simulation progress' }).count()).toBe(1);
+    await dock(page).getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => messages(page).textContent()).toContain('Run cancelled');
+    expect(await dock(page).getByRole('progressbar').count()).toBe(0);
+    await expect.poll(() => dock(page).getByRole('button', { name: 'Run', exact: true }).count()).toBe(1);
+  });
+
+  it('steps through a request flow from a sequence diagram, message by message', async () => {
+    const { page } = await openApp();
+    await runMenu(page, 'File', 'Import Mermaid');
+    const dialog = page.getByRole('dialog', { name: 'Import Mermaid' });
+    await dialog
+      .getByRole('textbox', { name: 'Mermaid text' })
+      .fill('sequenceDiagram\n  participant U as User\n  participant A as Orders API\n  participant D as Orders DB\n  U->>A: POST /orders\n  A->>D: INSERT order\n  D-->>A: ok\n  A-->>U: 201 Created');
+    await expect.poll(() => dialog.getByRole('region', { name: 'Preview' }).textContent()).toContain('Will create 3 nodes');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => node(page, 'Orders DB').count()).toBe(1);
+
+    await dock(page).getByRole('tab', { name: 'Request flows' }).click();
+    const steps = dock(page).getByRole('list', { name: 'Messages' }).getByRole('listitem');
+    await expect.poll(() => steps.count()).toBe(4);
+    const current = dock(page).getByRole('list', { name: 'Messages' }).locator('[aria-current="step"]');
+    await expect.poll(() => current.textContent()).toBe('User → Orders APIPOST /orders');
+    await dock(page).getByRole('button', { name: 'Next message' }).click();
+    await expect.poll(() => current.textContent()).toBe('Orders API → Orders DBINSERT order');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('request-flow.png') });
+    await dock(page).getByRole('button', { name: 'Play flow' }).click();
+    await expect.poll(() => current.textContent(), { timeout: 10_000 }).toBe('Orders API → User201 Created');
+    await expect.poll(() => dock(page).getByRole('button', { name: 'Play flow' }).count(), { timeout: 5_000 }).toBe(1);
+  });
 });

@@ -67,10 +67,8 @@ export function ParticleLayer() {
       el.width = Math.round(root.clientWidth * ratio);
       el.height = Math.round(root.clientHeight * ratio);
       lastKey = '';
+      if (frame === 0 && active()) frame = requestAnimationFrame(draw);
     };
-    const observer = new ResizeObserver(resize);
-    observer.observe(root);
-    resize();
 
     const dot = (cubic: Cubic, u: number, color: string, r: number) => {
       const p = pointOnCubic(cubic, u);
@@ -119,8 +117,15 @@ export function ParticleLayer() {
       dot(cubic, reverse ? 1 - u : u, step.reply ? '#0891b2' : '#4f46e5', 6);
     };
 
+    const active = () => {
+      const s = playback.getState();
+      return s.index !== null || s.flow !== null;
+    };
+
+    // Runs only while a run or a flow is open; otherwise the canvas is cleared once and the
+    // loop sleeps until one opens.
     const draw = () => {
-      frame = requestAnimationFrame(draw);
+      frame = active() ? requestAnimationFrame(draw) : 0;
       const s = playback.getState();
       const { tx, ty, zoom } = view.current;
       const revision = documentStore.getState().revision;
@@ -138,13 +143,23 @@ export function ParticleLayer() {
       drawFlow();
       el.dataset.particles = String(count);
     };
-    frame = requestAnimationFrame(draw);
-    // A node moved: paths change one render later, so the key alone would miss them.
-    const unsubscribe = documentStore.subscribe(() => requestAnimationFrame(() => (lastKey = '')));
+    const wake = () => {
+      if (frame === 0) frame = requestAnimationFrame(draw);
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(root);
+    resize();
+    wake();
+    const unsubscribePlayback = playback.subscribe(wake);
+    // A node moved: its paths change one render later, so the key alone would miss them.
+    const unsubscribeDocument = documentStore.subscribe(() => {
+      if (active()) requestAnimationFrame(() => (lastKey = ''));
+    });
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
-      unsubscribe();
+      unsubscribePlayback();
+      unsubscribeDocument();
     };
   }, [flow]);
 

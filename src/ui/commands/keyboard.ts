@@ -18,6 +18,8 @@ export function installShortcuts(doc: Document = document): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.isComposing) return;
     if (typingTarget(e.target)) return;
+    // Dialogs and menus keep their keys (Escape closes them, and only them).
+    if ((e.target as HTMLElement | null)?.closest?.('dialog, [role="dialog"], [role="menu"]')) return;
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
     if (plain && interactiveTarget(e.target) && (e.key === 'Enter' || e.key === ' ')) return;
     if (uiStore.getState().commandPaletteOpen) return;

@@ -37,7 +37,6 @@ export function ComparePanel() {
   }, [runs]);
   const runA = useRun(a);
   const runB = useRun(b);
-  const names = useMemo(() => ['A', 'B'] as [string, string], []);
   const comparison = useMemo(() => (runA && runB ? compareRuns(runA, runB, [`A (${runA.scenarioName})`, `B (${runB.scenarioName})`]) : null), [runA, runB]);
 
   if (runs === null) return <p className="fl-muted fl-panel-empty">Loading runs…</p>;
@@ -57,8 +56,8 @@ export function ComparePanel() {
   return (
     <section className="fl-compare" aria-label="Compare runs">
       <div className="fl-compare-picks">
-        {picker(names[0], a, setA)}
-        {picker(names[1], b, setB)}
+        {picker('A', a, setA)}
+        {picker('B', b, setB)}
       </div>
       {comparison ? (
         <>

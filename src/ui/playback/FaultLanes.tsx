@@ -109,6 +109,10 @@ function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault
   );
 }
 
+export function NoFaults() {
+  return <p className="fl-muted fl-lanes-empty">No faults yet. Right-click a node, a connection or a group on the canvas (or select it and press Shift+F10) to inject one.</p>;
+}
+
 export function FaultLanes({ scenario }: { scenario: Scenario }) {
   const track = useRef<HTMLDivElement>(null);
   const d = scenario.durationMs;
@@ -145,7 +149,7 @@ export function FaultLanes({ scenario }: { scenario: Scenario }) {
           </li>
         ))}
       </ol>
-      {scenario.faults.length === 0 ? <p className="fl-muted fl-lanes-empty">No faults yet. Right-click a node, a connection or a group on the canvas to inject one.</p> : null}
+      {scenario.faults.length === 0 ? <NoFaults /> : null}
     </div>
   );
 }

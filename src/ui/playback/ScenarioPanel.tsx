@@ -1,7 +1,7 @@
 // The Faults tab: the active scenario's name, length, warm-up and seed beside its fault lanes,
 // with new, duplicate and delete.
 import { Copy, Plus, Trash2 } from 'lucide-react';
-import { FaultLanes } from './FaultLanes';
+import { FaultLanes, NoFaults } from './FaultLanes';
 import { useActiveScenario } from './useScenario';
 import { SCENARIO_FIELDS, type FieldValue } from '../../model';
 import { FieldInput } from '../inspector/FieldInput';
@@ -64,7 +64,7 @@ export function ScenarioPanel() {
           ) : null}
         </div>
       </div>
-      {scenario ? <FaultLanes scenario={scenario} /> : <p className="fl-muted fl-lanes-empty">No faults yet. Right-click a node, a connection or a group on the canvas to inject one.</p>}
+      {scenario ? <FaultLanes scenario={scenario} /> : <NoFaults />}
     </div>
   );
 }

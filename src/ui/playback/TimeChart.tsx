@@ -32,6 +32,7 @@ export function TimeChart({ title, unit, x, lines, height = 150, colors = LINE_C
       height,
       scales: { x: { time: false } },
       cursor: { drag: { x: false, y: false } },
+      legend: { live: false },
       series: [
         { label: 'time (s)' },
         ...lines.map((l, i) => ({ label: l.label, stroke: colors[i % colors.length], width: 1.5, ...(l.dash ? { dash: [5, 4] } : {}) })),

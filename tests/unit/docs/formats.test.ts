@@ -2,13 +2,12 @@
 // property, call setting, kind and fault type the code accepts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FAULT_TYPES } from '../../../src/files/restoreScenario';
-import { CALL_FIELDS, DEFAULT_CALL, KINDS, NODE_FIELDS } from '../../../src/model';
+import { CALL_FIELDS, DEFAULT_CALL, FAULT_TYPES, KINDS, NODE_FIELDS } from '../../../src/model';
 
 const doc = readFileSync('docs/formats.md', 'utf8');
 
 describe('docs/formats.md', () => {
-  it.each([...NODE_FIELDS.map((f) => f.key), ...CALL_FIELDS.map((f) => f.key), ...KINDS, ...FAULT_TYPES])('documents %s', (name) => {
+  it.each([...NODE_FIELDS.map((f) => f.key), ...CALL_FIELDS.map((f) => f.key), ...KINDS, ...FAULT_TYPES.map((f) => f.type)])('documents %s', (name) => {
     expect(doc).toContain(`\`${name}\``);
   });
 

@@ -19,7 +19,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeKind, Size, XY } from '../model';
 import { absoluteRect, center, CATALOG, COMPONENT_SIZE, connectionRefusal, descendantIds, groupAt, indexNodes, isNodeKind, nodeSize } from '../model';
-import { actions, documentStore, report, uiStore, useDocument, usePlayback, useUi } from '../ui/stores';
+import { actions, documentStore, report, uiStore, useDocument, useUi } from '../ui/stores';
 import { setCanvasApi } from './canvasApi';
 import { ParticleLayer } from './overlays/ParticleLayer';
 import { edgeTypes, nodeTypes } from './nodeTypes';
@@ -70,8 +70,6 @@ export function Canvas() {
   const wrapper = useRef<HTMLDivElement>(null);
   const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
   const far = zoomedOut && !capturing;
-  // While a run is open the arrow keys move the playhead, not the selected nodes.
-  const replaying = usePlayback((s) => s.run !== null);
 
   useEffect(() => {
     const toDiagram = (p: XY) => flow.screenToFlowPosition(p);
@@ -243,8 +241,6 @@ export function Canvas() {
         onEdgeContextMenu={openEdgeMenu}
         onPaneContextMenu={closeMenu}
         onPaneClick={clearSelection}
-        disableKeyboardA11y={replaying}
-        panActivationKeyCode={replaying ? null : 'Space'}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}

@@ -39,7 +39,11 @@ export interface PlaybackState {
   /** Bumped when the stored runs change, so lists refresh. */
   runsVersion: number;
   flow: FlowPlayback | null;
-  open(run: RecordedRun, runId: string | null, at?: number): void;
+  /**
+   * Opens a run at a time. With `drawLater`, the canvas frame is left for a following `seek`,
+   * so the player and the canvas render in two short tasks rather than one long one.
+   */
+  open(run: RecordedRun, runId: string | null, at?: number, drawLater?: boolean): void;
   close(): void;
   seek(t: number): void;
   play(): void;
@@ -72,10 +76,11 @@ export function createPlaybackStore() {
     runsVersion: 0,
     flow: null,
 
-    open(run, runId, at = 0) {
+    open(run, runId, at = 0, drawLater = false) {
       const index = buildRunIndex(run);
       const t = clampTime(at, run.durationMs);
-      set({ run, runId, index, t, playing: false, frame: nextFrame(index, t, null) });
+      // Drawing later keeps the canvas as it was for that moment, instead of clearing it.
+      set({ run, runId, index, t, playing: false, frame: drawLater ? get().frame : nextFrame(index, t, null) });
     },
     close() {
       set({ run: null, runId: null, index: null, frame: null, t: 0, playing: false });

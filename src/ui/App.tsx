@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { CommandPalette } from './CommandPalette';
 import { installClipboard } from './commands/clipboard';
-import { installShortcuts } from './commands/keyboard';
+import { installShortcuts, runShortcut } from './commands/keyboard';
 import { EmptyState } from './EmptyState';
 import './import/importCommands';
 import './export/exportCommands';
@@ -77,6 +77,19 @@ function useReplayFollowsDiagram() {
   }, [diagramId]);
 }
 
+const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
+
+/**
+ * While a run is open, the arrow keys move the playhead even when a node has focus (React Flow
+ * would move the selected nodes): caught before React Flow sees them.
+ */
+function replayArrows(e: React.KeyboardEvent) {
+  if (!ARROWS.has(e.key) || playback.getState().run === null) return;
+  if (!(e.target as HTMLElement).closest('.react-flow__node, .react-flow__edge')) return;
+  e.stopPropagation();
+  runShortcut(e.nativeEvent);
+}
+
 export function App() {
   const paletteOpen = useUi((s) => s.paletteOpen);
   usePlaybackClock();
@@ -94,7 +107,7 @@ export function App() {
       <div className="fl-app" data-palette={paletteOpen || undefined}>
         <TopBar />
         {paletteOpen ? <Palette /> : null}
-        <main className="fl-main">
+        <main className="fl-main" onKeyDownCapture={replayArrows}>
           <StatusBanner />
           <Canvas />
           <EmptyState />

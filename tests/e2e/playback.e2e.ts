@@ -7,7 +7,7 @@ const CHECKOUT = 'flowchart LR\n  U([Users]) --> API[Checkout API] --> DB[(Order
 
 const dock = (page: Page) => page.getByRole('region', { name: 'Simulation' });
 const player = (page: Page) => dock(page).getByRole('group', { name: 'Replay' });
-const timeShown = (page: Page) => player(page).getByRole('status', { name: 'Time' }).or(player(page).locator('output')).first();
+const timeShown = (page: Page) => player(page).getByRole('status', { name: 'Time' });
 const badges = (n: Locator) => n.locator('.fl-badge').allTextContents();
 const health = (n: Locator) => n.locator('.fl-node').getAttribute('data-health');
 
@@ -91,6 +91,12 @@ describe('failure playback', () => {
     await story.first().getByRole('button').click();
     await expect.poll(() => timeShown(page).textContent()).toMatch(/^10\.0 s/);
     await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 }).textContent()).toBe('Orders DB');
+    // With a node focused, the arrows still move the playhead, and the node stays put.
+    await node(page, 'Checkout API').click();
+    const where = await box(node(page, 'Checkout API'));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => timeShown(page).textContent()).toMatch(/^11\.0 s/);
+    expect((await box(node(page, 'Checkout API'))).x).toBe(where.x);
 
     // Same hang with a circuit breaker in front of the database, then compare the two runs.
     await edge(page, 'Checkout API', 'Orders DB').click({ force: true });

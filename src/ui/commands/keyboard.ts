@@ -14,6 +14,18 @@ function interactiveTarget(target: EventTarget | null): boolean {
   return !!el?.closest?.('button, a, [role="menuitem"], [role="option"], [role="dialog"]');
 }
 
+/** Runs the first available command whose shortcut the key event matches; true if one ran. */
+export function runShortcut(e: KeyboardEvent): boolean {
+  for (const command of allCommands()) {
+    // Several commands can share a key (Escape, the arrows): the first one available takes it.
+    if (command.nativeShortcut || !command.shortcuts?.some((s) => matches(s, e)) || !isAvailable(command)) continue;
+    e.preventDefault();
+    void command.run();
+    return true;
+  }
+  return false;
+}
+
 export function installShortcuts(doc: Document = document): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.isComposing) return;
@@ -23,13 +35,7 @@ export function installShortcuts(doc: Document = document): () => void {
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
     if (plain && interactiveTarget(e.target) && (e.key === 'Enter' || e.key === ' ')) return;
     if (uiStore.getState().commandPaletteOpen) return;
-    for (const command of allCommands()) {
-      // Several commands can share a key (Escape, the arrows): the first one available takes it.
-      if (command.nativeShortcut || !command.shortcuts?.some((s) => matches(s, e)) || !isAvailable(command)) continue;
-      e.preventDefault();
-      void command.run();
-      return;
-    }
+    runShortcut(e);
   };
   doc.addEventListener('keydown', onKeyDown);
   return () => doc.removeEventListener('keydown', onKeyDown);

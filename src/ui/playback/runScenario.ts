@@ -1,6 +1,6 @@
-// Runs the active scenario in a worker with progress and cancel, stores the recorded run in the
-// library and opens it in the player. The page stays responsive: the simulation never touches
-// the main thread, and its result arrives with its buffers transferred, not copied.
+// Runs the active scenario in a worker with progress and cancel, and opens the recorded run in
+// the player. The page stays responsive: the worker simulates and also stores the run in the
+// library, and the run arrives with its buffers transferred, not copied.
 import { createScenario, findScenario } from '../../model';
 import type { RecordedRun } from '../../sim/types';
 import { documentStore, playback, uiStore } from '../stores';
@@ -19,17 +19,9 @@ export function startingPoint(run: RecordedRun): number {
   return Math.max(0, first - 2_000);
 }
 
-async function store(diagramId: string, run: RecordedRun): Promise<string | null> {
-  try {
-    const runs = (await session()).runs;
-    if (!runs) return null;
-    const record = await runs.add(diagramId, run);
-    playback.getState().runsChanged();
-    return record.id;
-  } catch (error) {
-    uiStore.getState().notify(`The run could not be stored (${error instanceof Error ? error.message : String(error)}); it stays open until you leave this diagram.`, 'error');
-    return null;
-  }
+/** Resolves in a new task after the next frame has been drawn. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export async function runScenario(): Promise<void> {
@@ -41,9 +33,11 @@ export async function runScenario(): Promise<void> {
     return;
   }
   const scenario = findScenario(d, uiStore.getState().activeScenarioId) ?? createScenario();
-  const { simulateInWorker } = await import('../../sim/simInWorker');
+  const { runInWorker } = await import('./runInWorker');
+  // The worker stores the run itself when the library is open.
+  const storeFor = (await session()).runs ? d.id : null;
   let last = 0;
-  const job = simulateInWorker(d, scenario, {}, (progress) => {
+  const job = runInWorker(d, scenario, {}, storeFor, (progress) => {
     // Progress arrives often; the bar needs a few dozen steps.
     if (progress - last < 0.02 && progress < 1) return;
     last = progress;
@@ -52,14 +46,19 @@ export async function runScenario(): Promise<void> {
   });
   pb.setStatus({ kind: 'running', scenario: scenario.name, progress: 0, cancel: job.cancel });
   try {
-    const run = await job.result;
+    const { run, record, storeError } = await job.result;
     playback.getState().setStatus({ kind: 'idle' });
-    const runId = await store(d.id, run);
+    if (record) playback.getState().runsChanged();
+    if (storeError) uiStore.getState().notify(`The run could not be stored (${storeError}); it stays open until you leave this diagram.`, 'error');
     // The diagram may have been switched while the run was going: then it is only stored.
     if (documentStore.getState().diagram.id !== d.id) return;
-    playback.getState().open(run, runId, startingPoint(run));
-    // The story of the run, unless the person is looking at another panel already.
-    if (uiStore.getState().dockTab === 'faults') uiStore.getState().showDock('incident');
+    // The story of the run, unless the person is looking at another panel already. The panel
+    // is laid out a frame before the replay's first frame is drawn: two short tasks, not one.
+    const ui = uiStore.getState();
+    if (ui.dockTab === 'faults') ui.showDock('incident');
+    else if (!ui.dockOpen) ui.showDock();
+    await nextFrame();
+    await openInSteps(run, record?.id ?? null);
     uiStore.getState().notify(`Run finished: ${runHeadline(run)}. Space plays it.`);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') {
@@ -87,5 +86,13 @@ export async function openStoredRun(id: string): Promise<void> {
     playback.getState().runsChanged();
     return;
   }
-  playback.getState().open(run, id, startingPoint(run));
+  await openInSteps(run, id);
+}
+
+/** The player and story first, the canvas a frame later: each a short task. */
+async function openInSteps(run: RecordedRun, id: string | null): Promise<void> {
+  const at = startingPoint(run);
+  playback.getState().open(run, id, at, true);
+  await nextFrame();
+  if (playback.getState().run === run) playback.getState().seek(at);
 }

@@ -1,4 +1,5 @@
 // The CLI's commands. Each returns an exit code; refusals (bad input) are exit code 2.
+import { DRILLS_USAGE, drillsCommand } from './drillsCommand';
 import { UsageError, type CliIo } from './io';
 import { EXPORT_USAGE, exportCommand } from './exportCommand';
 import { IMPORT_USAGE, importCommand } from './importCommand';
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   },
   import: { usage: IMPORT_USAGE, run: importCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
+  drills: { usage: DRILLS_USAGE, run: drillsCommand },
 };
 
 export function registerCliCommand(name: string, command: Command): void {

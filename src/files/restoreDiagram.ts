@@ -2,7 +2,7 @@
 // counted, duplicate ids regenerated, parents and edges that point nowhere removed. The result
 // always passes validateDiagram.
 import type { Diagram, DiagramEdge, DiagramNode, RequestFlow } from '../model';
-import { createDiagram, migrate, newId, SCHEMA_VERSION, validateDiagram } from '../model';
+import { createDiagram, isSlug, migrate, newId, SCHEMA_VERSION, validateDiagram } from '../model';
 import { restoreFlow } from './restoreFlow';
 import { restoreScenario } from './restoreScenario';
 import { drop, finite, isRecord, newReport, own, restoreDirection, restoreEdge, restoreNode, text, type RestoreReport } from './restore';
@@ -95,6 +95,8 @@ export function restoreDiagram(input: unknown, report: RestoreReport = newReport
   diagram.id = text(own(raw, 'id'), 200) || diagram.id;
   diagram.schemaVersion = SCHEMA_VERSION;
   diagram.direction = restoreDirection(own(raw, 'direction'));
+  const templateId = text(own(raw, 'templateId'), 80);
+  if (templateId && isSlug(templateId)) diagram.templateId = templateId;
   diagram.createdAt = finite(own(raw, 'createdAt'), 0, 1e15) ?? diagram.createdAt;
   diagram.updatedAt = finite(own(raw, 'updatedAt'), 0, 1e15) ?? diagram.updatedAt;
   diagram.nodes = uniqueNodes(own(raw, 'nodes') as unknown[], report);

@@ -23,10 +23,12 @@ function rowLayout(d: Diagram): void {
   d.nodes.forEach((n, i) => (n.position = { x: i * (COMPONENT_SIZE.width + 64), y: 0 }));
 }
 
-export async function importMermaid(text: string, name: string, layout: LayoutFn): Promise<Converted> {
+/** `prepare` changes the diagram before it is laid out (a template's setup adds nodes, say). */
+export async function importMermaid(text: string, name: string, layout: LayoutFn, prepare?: (d: Diagram) => void): Promise<Converted> {
   const graph = await parseMermaid(text);
   const converted = toDiagram(graph, name);
   converted.notices.push(...applyAnnotations(converted.diagram, text));
+  prepare?.(converted.diagram);
   if (graph.kind === 'sequence') rowLayout(converted.diagram);
   else applyLayout(converted.diagram, await layout(converted.diagram));
   return converted;

@@ -5,7 +5,7 @@ export * from './geometry';
 export * from './diagram';
 export * from './edits';
 export * from './validate';
-export { newId } from './ids';
+export { isSlug, newId } from './ids';
 export { safeColor } from './color';
 export { migrate, MIGRATIONS, NewerSchemaError } from './migrations';
 export { inferKind, words } from './inference';

@@ -210,6 +210,8 @@ export interface Diagram {
   edges: DiagramEdge[];
   scenarios: Scenario[];
   flows: RequestFlow[];
+  /** The question-bank template this diagram was started from: its brief opens beside it. */
+  templateId?: string;
   createdAt: number;
   updatedAt: number;
 }

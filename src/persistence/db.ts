@@ -2,7 +2,7 @@
 // still holding version 1 data upgrades through every step in order, so no declaration may be
 // removed (tests/unit/persistence/db.test.ts pins the history).
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { DiagramRecord, RunDataRecord, RunRecord, ScenarioRecord, SettingRecord } from './records';
+import type { DiagramRecord, QuestionRecord, RunDataRecord, RunRecord, ScenarioRecord, SettingRecord } from './records';
 
 export const DB_NAME = 'faultline';
 
@@ -17,6 +17,18 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
       settings: '&key',
     },
   },
+  {
+    // Questions a person added to the gallery from their own Markdown files.
+    version: 2,
+    stores: {
+      diagrams: '&id, updatedAt, name',
+      scenarios: '&id, diagramId',
+      runs: '&id, diagramId, createdAt',
+      runData: '&id',
+      settings: '&key',
+      questions: '&id, addedAt',
+    },
+  },
 ];
 
 export class FaultlineDb extends Dexie {
@@ -25,6 +37,7 @@ export class FaultlineDb extends Dexie {
   runs!: Table<RunRecord, string>;
   runData!: Table<RunDataRecord, string>;
   settings!: Table<SettingRecord, string>;
+  questions!: Table<QuestionRecord, string>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);

@@ -48,6 +48,14 @@ export interface RunDataRecord {
   run: RecordedRun;
 }
 
+/** A question file a person imported into the gallery, kept as its Markdown text. */
+export interface QuestionRecord {
+  id: string;
+  title: string;
+  text: string;
+  addedAt: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;

@@ -111,7 +111,8 @@ function settle(sim: Engine, call: Call, ok: boolean, cause: Cause | null, degra
   }
   if (ok) return finish(sim, call, true, degraded, null);
   const p = call.edge.call;
-  if (call.attempt < p.maxAttempts) {
+  // An open breaker says the callee is down for its cool-down: retrying now only fails fast again.
+  if (call.attempt < p.maxAttempts && cause !== 'circuit-open') {
     call.attempt++;
     const delay = backoff(sim, p.backoffMs, p.backoffMultiplier, p.backoffMaxMs, p.jitter, call.attempt - 1);
     if (delay <= 0) return sendAttempt(sim, call);

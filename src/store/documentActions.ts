@@ -29,6 +29,8 @@ import {
   updateNode,
   CATALOG,
 } from '../model';
+import { applyPatch } from '../templates/applyDrill';
+import type { DiagramPatch } from '../templates/types';
 import type { DocumentStore } from './documentStore';
 
 export interface LayoutResult {
@@ -143,6 +145,18 @@ export function documentActions(store: DocumentStore) {
     },
     removeFault(scenarioId: string, faultId: string) {
       return apply('Remove fault', (d) => removeFault(d, scenarioId, faultId));
+    },
+    /** A question's drill as a scenario of this diagram (when it was deleted, say). */
+    addDrillScenario(scenario: Scenario) {
+      return apply('Add drill scenario', (d) => {
+        if (d.scenarios.some((s) => s.id === scenario.id)) return { ok: false as const, reason: 'That drill is already a scenario here' };
+        d.scenarios.push(scenario);
+        return { ok: true as const, value: scenario };
+      });
+    },
+    /** A drill's fix made to the diagram itself, as one undo step. */
+    applyFix(title: string, patch: DiagramPatch) {
+      return apply(`Apply fix: ${title}`, (d) => applyPatch(d, patch));
     },
     setDirection(direction: Direction) {
       return apply('Change direction', (d) => {

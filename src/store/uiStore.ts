@@ -40,6 +40,10 @@ export interface UiState {
   codePanelOpen: boolean;
   libraryOpen: boolean;
   exportDialogOpen: boolean;
+  /** The question gallery. */
+  galleryOpen: boolean;
+  /** The brief of the question the open diagram was started from. */
+  briefOpen: boolean;
   /** A picture is being taken: the canvas draws every node in full detail. */
   capturing: boolean;
   toasts: Toast[];
@@ -56,7 +60,7 @@ export interface UiState {
   setDropTarget(id: string | null): void;
   openImport(request: ImportRequest): void;
   closeImport(): void;
-  toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen' | 'codePanelOpen' | 'exportDialogOpen' | 'capturing' | 'libraryOpen', value?: boolean): void;
+  toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen' | 'codePanelOpen' | 'exportDialogOpen' | 'capturing' | 'libraryOpen' | 'galleryOpen' | 'briefOpen', value?: boolean): void;
   notify(message: string, tone?: Toast['tone'], action?: Toast['action']): void;
   dismiss(id: number): void;
   setActiveScenario(id: string | null): void;
@@ -82,6 +86,8 @@ export function createUiStore() {
     codePanelOpen: false,
     libraryOpen: false,
     exportDialogOpen: false,
+    galleryOpen: false,
+    briefOpen: true,
     capturing: false,
     toasts: [],
     activeScenarioId: null,

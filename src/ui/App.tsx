@@ -6,6 +6,7 @@ import { CommandPalette } from './CommandPalette';
 import { installClipboard } from './commands/clipboard';
 import { installShortcuts, runShortcut } from './commands/keyboard';
 import { EmptyState } from './EmptyState';
+import './templates/templateCommands';
 import './import/importCommands';
 import './export/exportCommands';
 import './library/libraryCommands';
@@ -44,6 +45,8 @@ const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ d
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const LibraryDialog = lazy(() => import('./library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
 const FaultMenu = lazy(() => import('./playback/FaultMenu').then((m) => ({ default: m.FaultMenu })));
+const GalleryDialog = lazy(() => import('./templates/GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
+const BriefPanel = lazy(() => import('./templates/BriefPanel').then((m) => ({ default: m.BriefPanel })));
 const CodePanel = lazy(() => import('./export/CodePanel').then((m) => ({ default: m.CodePanel })));
 
 function Dialogs() {
@@ -51,9 +54,11 @@ function Dialogs() {
   const exporting = useUi((s) => s.exportDialogOpen);
   const library = useUi((s) => s.libraryOpen);
   const menu = useUi((s) => s.contextMenu);
+  const gallery = useUi((s) => s.galleryOpen);
   return (
     <Suspense fallback={null}>
       {menu ? <FaultMenu menu={menu} /> : null}
+      {gallery ? <GalleryDialog /> : null}
       {importing ? <ImportDialog /> : null}
       {exporting ? <ExportDialog /> : null}
       {library ? <LibraryDialog /> : null}
@@ -63,7 +68,13 @@ function Dialogs() {
 
 function SidePanels() {
   const code = useUi((s) => s.codePanelOpen);
-  return <Suspense fallback={null}>{code ? <CodePanel /> : null}</Suspense>;
+  const brief = useUi((s) => s.briefOpen);
+  const templateId = useDocument((s) => s.diagram.templateId);
+  return (
+    <Suspense fallback={null}>
+      {code ? <CodePanel /> : brief && templateId ? <BriefPanel templateId={templateId} /> : null}
+    </Suspense>
+  );
 }
 
 /** A replay belongs to its diagram: opening another closes it, and the scenario pick resets. */

@@ -1,9 +1,9 @@
 // The Mermaid of the open diagram, live as you edit (read-only), with copy, download and a view
 // of how Mermaid itself draws it. The drawing is shown as an image: inert, whatever the labels say.
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { exportMermaid } from '../../mermaid/exportMermaid';
-import { renderMermaid } from '../../mermaid/loadMermaid';
 import { downloadText, fileNameFor } from '../download';
+import { MermaidPicture } from '../primitives/MermaidPicture';
 import { uiStore, useDocument } from '../stores';
 
 async function copyText(text: string) {
@@ -15,29 +15,6 @@ async function copyText(text: string) {
   }
 }
 
-function Rendered({ text }: { text: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    let made: string | null = null;
-    setError(null);
-    renderMermaid(text)
-      .then((svg) => {
-        if (!live) return;
-        made = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-        setUrl(made);
-      })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [text]);
-  if (error) return <p className="fl-field-error" role="alert">Mermaid could not draw this: {error}</p>;
-  if (!url) return <p className="fl-muted" role="status">Drawing with Mermaid…</p>;
-  return <img className="fl-code-rendered" src={url} alt="The diagram as Mermaid draws it" />;
-}
 
 export function CodePanel() {
   const diagram = useDeferredValue(useDocument((s) => s.diagram));
@@ -69,7 +46,7 @@ export function CodePanel() {
           {text}
         </pre>
       ) : (
-        <Rendered text={text} />
+        <MermaidPicture text={text} />
       )}
     </aside>
   );

@@ -10,6 +10,7 @@ import { FaultlineDb } from '../../persistence/db';
 import { classifyStorageError, PROBLEM_TEXT } from '../../persistence/errors';
 import { localStorageJournal } from '../../persistence/journal';
 import { Library, NewerDataError, type Deleted } from '../../persistence/library';
+import { QuestionStore } from '../../persistence/questions';
 import { RunStore } from '../../persistence/runs';
 import { downloadText, fileNameFor } from '../download';
 import { actions, documentStore, saveStatus, uiStore } from '../stores';
@@ -26,6 +27,7 @@ class Session {
   db: FaultlineDb | null = null;
   library: Library | null = null;
   runs: RunStore | null = null;
+  questions: QuestionStore | null = null;
   private autosaver: Autosaver | null = null;
   private readonly tab = newId('w');
   private readonly journal = localStorageJournal();
@@ -80,6 +82,7 @@ class Session {
       this.db = db;
       this.library = new Library(db);
       this.runs = new RunStore(db);
+      this.questions = new QuestionStore(db);
       if ((await this.library.claimDataVersion()) === 'newer') throw new NewerDataError();
       this.autosaver = new Autosaver(
         documentStore,

@@ -39,7 +39,7 @@ function openMenuOnSelection() {
 const tab = (id: DockTab, label: string): Command => ({ id: `sim.tab.${id}`, label, menu: 'Simulate', run: () => uiStore.getState().showDock(id) });
 
 registerCommands([
-  { id: 'sim.run', label: 'Run scenario', menu: 'Simulate', shortcuts: ['Mod+Enter'], when: () => !running(), run: runScenario },
+  { id: 'sim.run', label: 'Run scenario', menu: 'Simulate', shortcuts: ['Mod+Enter'], when: () => !running(), run: () => void runScenario() },
   { id: 'sim.cancel', label: 'Cancel run', menu: 'Simulate', shortcuts: ['Escape'], when: running, run: cancelRun },
   {
     id: 'sim.inject',

@@ -1,6 +1,7 @@
 // Runs the active scenario in a worker with progress and cancel, and opens the recorded run in
 // the player. The page stays responsive: the worker simulates and also stores the run in the
 // library, and the run arrives with its buffers transferred, not copied.
+import type { Diagram } from '../../model';
 import { createScenario, findScenario } from '../../model';
 import type { RecordedRun } from '../../sim/types';
 import { documentStore, playback, uiStore } from '../stores';
@@ -24,15 +25,26 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-export async function runScenario(): Promise<void> {
+export interface RunRequest {
+  /** A scenario of the diagram; by default the active one. */
+  scenarioId?: string;
+  /** Run this version of the open diagram instead (a drill with its fix applied). */
+  diagram?: Diagram;
+  /** How the run is called in its name ("with the fix"). */
+  variant?: string;
+}
+
+/** Runs a scenario and opens the run; resolves to the run, or null when it did not finish. */
+export async function runScenario(request: RunRequest = {}): Promise<RecordedRun | null> {
   const pb = playback.getState();
-  if (pb.status.kind === 'running') return;
-  const d = documentStore.getState().diagram;
+  if (pb.status.kind === 'running') return null;
+  const d = request.diagram ?? documentStore.getState().diagram;
   if (!d.nodes.some((n) => n.kind === 'client')) {
     uiStore.getState().notify('Add a client first: clients send the traffic a run plays out', 'error');
-    return;
+    return null;
   }
-  const scenario = findScenario(d, uiStore.getState().activeScenarioId) ?? createScenario();
+  const found = findScenario(d, request.scenarioId ?? uiStore.getState().activeScenarioId) ?? createScenario();
+  const scenario = request.variant ? { ...found, name: `${found.name} (${request.variant})` } : found;
   const { runInWorker } = await import('./runInWorker');
   // The worker stores the run itself when the library is open.
   const storeFor = (await session()).runs ? d.id : null;
@@ -51,7 +63,7 @@ export async function runScenario(): Promise<void> {
     if (record) playback.getState().runsChanged();
     if (storeError) uiStore.getState().notify(`The run could not be stored (${storeError}); it stays open until you leave this diagram.`, 'error');
     // The diagram may have been switched while the run was going: then it is only stored.
-    if (documentStore.getState().diagram.id !== d.id) return;
+    if (documentStore.getState().diagram.id !== d.id) return run;
     // The story of the run, unless the person is looking at another panel already. The panel
     // is laid out a frame before the replay's first frame is drawn: two short tasks, not one.
     const ui = uiStore.getState();
@@ -60,15 +72,17 @@ export async function runScenario(): Promise<void> {
     await nextFrame();
     await openInSteps(run, record?.id ?? null);
     uiStore.getState().notify(`Run finished: ${runHeadline(run)}. Space plays it.`);
+    return run;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') {
       playback.getState().setStatus({ kind: 'idle' });
       uiStore.getState().notify('Run cancelled');
-      return;
+      return null;
     }
     const message = error instanceof Error ? error.message : String(error);
     playback.getState().setStatus({ kind: 'failed', message });
     uiStore.getState().notify(`The run could not start: ${message}`, 'error');
+    return null;
   }
 }
 

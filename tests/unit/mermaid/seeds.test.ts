@@ -6,35 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { layoutDiagram } from '../../../src/layout/layoutDiagram';
 import { nodeElk } from '../../../src/layout/nodeElk';
 import { importMermaid } from '../../../src/mermaid/importMermaid';
-import { withParsedDiagram } from '../../../src/mermaid/loadMermaid';
 import { absolutePosition, indexNodes, validateDiagram } from '../../../src/model';
+import { mermaidCounts } from '../../helpers/mermaidCounts';
 import { seedFences } from '../../helpers/seeds';
 
 const fences = seedFences();
-
-/** What mermaid's own database holds, counted straight from it. */
-async function mermaidCounts(text: string) {
-  return withParsedDiagram(text, ({ type, db }) => {
-    const d = db as Record<string, (...a: unknown[]) => unknown> & { LINETYPE?: Record<string, number> };
-    if (type.startsWith('flowchart')) {
-      const subgraphs = d.getSubGraphs() as { id: string }[];
-      const ids = new Set(subgraphs.map((s) => s.id));
-      const vertices = [...(d.getVertices() as Map<string, unknown>).keys()].filter((k) => !ids.has(k));
-      return { type: 'flowchart', nodes: vertices.length, edges: (d.getEdges() as unknown[]).length, groups: subgraphs.length };
-    }
-    if (type === 'sequence') {
-      const note = d.LINETYPE!.NOTE;
-      const messages = (d.getMessages() as { from?: string; to?: string; type: number }[]).filter((m) => m.from && m.to && m.type !== note);
-      return { type, nodes: (d.getActors() as Map<string, unknown>).size, steps: messages.length };
-    }
-    const data = d.getData() as { nodes: { id: string; shape: string; isGroup: boolean }[]; edges: { start: string; end: string }[] };
-    const notes = new Set(data.nodes.filter((n) => n.shape === 'note' || n.shape === 'noteGroup').map((n) => n.id));
-    const states = data.nodes.filter((n) => !n.isGroup && !notes.has(n.id));
-    // Transitions: mermaid also draws a link from each note to its state.
-    const transitions = data.edges.filter((e) => !notes.has(e.start) && !notes.has(e.end));
-    return { type, nodes: states.length, edges: transitions.length };
-  });
-}
 
 describe('the question bank imports', () => {
   // The seeds' README counts 33 flowcharts but 41 fences in all with 5 sequence diagrams and one

@@ -56,6 +56,22 @@ describe('circuit breaker', () => {
     const allowed = new Set(['breaker-open>breaker-half-open', 'breaker-half-open>breaker-open', 'breaker-half-open>breaker-closed', 'breaker-closed>breaker-open']);
     for (let i = 1; i < transitions.length; i++) expect(allowed.has(`${transitions[i - 1].type}>${transitions[i].type}`)).toBe(true);
   });
+
+  it('does not retry a call its open breaker failed fast: one attempt per call while open', () => {
+    const b = new DiagramBuilder();
+    b.node('client', { id: 'users', props: { rateRps: 100 } });
+    b.node('service', { id: 'api' });
+    b.node('service', { id: 'dep' });
+    b.edge('users', 'api');
+    b.edge('api', 'dep', { id: 'api-dep', call: { breaker: true, breakerCooldownMs: 20_000, maxAttempts: 4, backoffMs: 10 } });
+    const run = simulate(b.build(), scenario(60_000, { warmupMs: 5_000, faults: [nodeFault('crash', 'dep', 20_000, 60_000)] }));
+    const open = run.events.find((e) => e.edge === 'api-dep' && e.type === 'breaker-open')!;
+    const edge = run.edges.findIndex((e) => e.id === 'api-dep');
+    const from = open.t + 500;
+    const to = open.t + 15_000;
+    expect(meanOver(run, run.series.edge.calls, edge, from, to)).toBeGreaterThan(5);
+    expect(meanOver(run, run.series.edge.attempts, edge, from, to)).toBe(meanOver(run, run.series.edge.calls, edge, from, to));
+  });
 });
 
 describe('a hung dependency', () => {

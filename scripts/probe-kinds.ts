@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { installMermaidDom } from '../src/cli/nodeDom';
+import { layoutDiagram } from '../src/layout/layoutDiagram';
+import { nodeElk } from '../src/layout/nodeElk';
+import { parseTemplate } from '../src/templates/parseTemplate';
+import { templateDiagram } from '../src/templates/templateDiagram';
+installMermaidDom();
+const [file, n] = process.argv.slice(2);
+const t = parseTemplate(readFileSync(file, 'utf8'));
+const d = await templateDiagram(t, Number(n ?? 1), (x) => layoutDiagram(x, nodeElk()));
+console.log(d.nodes.map((x) => `${x.id}[${x.kind}] ${JSON.stringify(x.label)} ${x.inferred?.rule ?? ''} ${x.inferred?.matched ?? ''}`).join('\n'));
+console.log(d.edges.map((e) => `${e.source}->${e.target}${e.mode === 'async' ? '(a)' : ''}`).join(', '));

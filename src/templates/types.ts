@@ -1,0 +1,109 @@
+// The question bank as data: a template is one interview question with its brief, the Mermaid
+// diagrams of the bank, how to make those diagrams run (setup) and its failure drills.
+import type { CallProps, NodeKind, NodeProps, TrafficPattern, FaultType } from '../model';
+
+export const DIFFICULTIES = ['Medium', 'Hard', 'Expert'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+export interface TemplateDiagram {
+  /** The heading above the fence. */
+  heading: string;
+  /** The Mermaid text, exactly as in the bank. */
+  text: string;
+  /** 1-based line of the fence in the Markdown file. */
+  line: number;
+}
+
+/** A node the setup adds: a traffic source the bank's drawing leaves implicit, say. */
+export interface AddedNode {
+  kind: NodeKind;
+  label: string;
+  parent?: string;
+}
+
+/** Changes that make an imported diagram run, or that a drill's fix makes. */
+export interface DiagramPatch {
+  /** Setup only: nodes and "Source->Target" connections the drawing leaves implicit. */
+  add: { nodes: Record<string, AddedNode>; edges: string[] };
+  /** Node id -> kind, where the words of the bank's labels say too little. */
+  kinds: Record<string, NodeKind>;
+  /** Node id -> simulation properties. */
+  nodes: Record<string, Partial<NodeProps>>;
+  /** "Source->Target" (node ids) -> call settings. */
+  edges: Record<string, Partial<CallProps>>;
+}
+
+export interface DrillTraffic {
+  rateRps?: number;
+  pattern?: TrafficPattern;
+  patternFactor?: number;
+  patternStartMs?: number;
+  patternDurationMs?: number;
+}
+
+export interface DrillFault {
+  type: FaultType;
+  /** A node or group id, or "Source->Target" for a connection. */
+  on: string;
+  startMs: number;
+  endMs: number;
+  addMs?: number;
+  factor?: number;
+  fraction?: number;
+  partition?: 'refuse' | 'drop';
+}
+
+export const MEASURES = ['success', 'p99', 'failures', 'queue', 'lag', 'load', 'utilisation', 'attempts', 'breaker'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** A stated outcome: a measure of one part over a window of the run, above or below a bound. */
+export interface Expectation {
+  what: Measure;
+  /** A client or node id, or "Source->Target" for `attempts` and `breaker`. */
+  of: string;
+  fromMs: number;
+  toMs: number;
+  above?: number;
+  below?: number;
+}
+
+export interface DrillFix {
+  title: string;
+  patch: DiagramPatch;
+  expect: Expectation[];
+}
+
+export interface Drill {
+  id: string;
+  title: string;
+  /** What the drill shows, in the template's words. */
+  description: string;
+  /** 1-based index of the diagram it runs on. */
+  diagram: number;
+  durationMs: number;
+  warmupMs: number;
+  seed: number;
+  traffic: Record<string, DrillTraffic>;
+  faults: DrillFault[];
+  expect: Expectation[];
+  fix: DrillFix | null;
+}
+
+export interface QuestionTemplate {
+  id: string;
+  title: string;
+  category: string;
+  difficulty: Difficulty;
+  minutes: number;
+  source: string;
+  summary: string;
+  /** Another template this one is a variant of (the interviewer's guide's version of a question). */
+  variantOf: string | null;
+  statement: string;
+  requirements: string;
+  discussion: string;
+  diagrams: TemplateDiagram[];
+  /** Diagram index (1-based) -> what makes it run. */
+  setup: Record<number, DiagramPatch>;
+  drills: Drill[];
+}

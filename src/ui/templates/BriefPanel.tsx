@@ -1,0 +1,89 @@
+// The brief beside the canvas for a diagram started from a question: the interview timer, the
+// statement, requirements and discussion points, the question's other diagrams, and its drills.
+import { X } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { QuestionTemplate } from '../../templates/types';
+import { uiStore, useDocument } from '../stores';
+import { DrillCard } from './DrillCard';
+import { InterviewTimer } from './InterviewTimer';
+import { Markdown } from './Markdown';
+import { startFromTemplate } from './startFromTemplate';
+import './templates.css';
+import { findTemplate, questionsVersion } from './templateSource';
+
+function useTemplate(id: string): QuestionTemplate | null | undefined {
+  const version = useStore(questionsVersion, (s) => s.n);
+  const [template, setTemplate] = useState<QuestionTemplate | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void findTemplate(id).then((t) => live && setTemplate(t));
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
+  return template;
+}
+
+export function BriefPanel({ templateId }: { templateId: string }) {
+  const template = useTemplate(templateId);
+  const name = useDocument((s) => s.diagram.name);
+  const close = () => uiStore.getState().toggle('briefOpen', false);
+  return (
+    <aside className="fl-brief" aria-label="Question brief">
+      <header>
+        <h2>{template?.title ?? name}</h2>
+        <button type="button" className="fl-icon-button" aria-label="Close brief" onClick={close}>
+          <X size={15} aria-hidden="true" />
+        </button>
+      </header>
+      {template === undefined ? <p className="fl-muted">Loading the question…</p> : null}
+      {template === null ? <p className="fl-muted">The question this diagram was started from (“{templateId}”) is no longer in the gallery.</p> : null}
+      {template ? (
+        <div className="fl-brief-body">
+          <p className="fl-muted">
+            {template.category} · {template.difficulty} · {template.minutes} min · {template.source}
+          </p>
+          <InterviewTimer />
+          <details open>
+            <summary>Problem statement</summary>
+            <Markdown text={template.statement} />
+          </details>
+          {template.requirements ? (
+            <details open>
+              <summary>Scale requirements</summary>
+              <Markdown text={template.requirements} />
+            </details>
+          ) : null}
+          {template.discussion ? (
+            <details>
+              <summary>Discussion points</summary>
+              <Markdown text={template.discussion} />
+            </details>
+          ) : null}
+          {template.diagrams.length > 1 ? (
+            <details>
+              <summary>Diagrams ({template.diagrams.length})</summary>
+              <ol className="fl-brief-diagrams">
+                {template.diagrams.map((d, i) => (
+                  <li key={i}>
+                    {d.heading}{' '}
+                    <button type="button" className="fl-link-button" onClick={() => void startFromTemplate(template, i + 1)}>
+                      Open as a new diagram
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
+          <section className="fl-brief-drills" aria-label="Drills">
+            <h3>Drills</h3>
+            {template.drills.map((d) => (
+              <DrillCard key={d.id} drill={d} diagramCount={template.diagrams.length} />
+            ))}
+          </section>
+        </div>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,145 @@
+// The question gallery: the bank's questions and the person's own, searched and filtered by
+// category and difficulty, each previewed as Mermaid draws its first diagram; "Start from
+// template" makes a new diagram in the library. A Markdown question file can be added here.
+import { FileUp, Play, Trash2 } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { DIFFICULTIES } from '../../templates/types';
+import { pickFile } from '../pickFile';
+import { Modal } from '../primitives/Modal';
+import { MermaidPicture } from '../primitives/MermaidPicture';
+import { uiStore } from '../stores';
+import { galleryEntries, importQuestion, questionsVersion, removeQuestion, type GalleryEntry } from './templateSource';
+import { startFromTemplate } from './startFromTemplate';
+import './templates.css';
+
+function useEntries(): GalleryEntry[] | null {
+  const version = useStore(questionsVersion, (s) => s.n);
+  const [entries, setEntries] = useState<GalleryEntry[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void galleryEntries().then((e) => live && setEntries(e));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return entries;
+}
+
+function matches(e: GalleryEntry, query: string, category: string, difficulty: string): boolean {
+  const t = e.template;
+  if (category && t.category !== category) return false;
+  if (difficulty && t.difficulty !== difficulty) return false;
+  const q = query.trim().toLowerCase();
+  return !q || [t.title, t.summary, t.category, t.source].some((s) => s.toLowerCase().includes(q));
+}
+
+async function addFromFile() {
+  const file = await pickFile('.md,.markdown,text/markdown');
+  if (!file) return;
+  try {
+    const { template, stored } = await importQuestion(await file.text());
+    uiStore.getState().notify(stored ? `Added “${template.title}” to your questions` : `Added “${template.title}” for this session: storage is not available, so it will not be kept`);
+  } catch (error) {
+    uiStore.getState().notify(`${file.name} is not a question file: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  }
+}
+
+function Preview({ entry }: { entry: GalleryEntry }) {
+  const t = entry.template;
+  const [starting, setStarting] = useState(false);
+  return (
+    <section className="fl-gallery-preview" aria-label={`Preview of ${t.title}`}>
+      <h3>{t.title}</h3>
+      <p className="fl-muted">
+        {t.category} · {t.difficulty} · {t.minutes} min · {t.source}
+      </p>
+      <p>{t.summary}</p>
+      <MermaidPicture text={t.diagrams[0].text} alt={`${t.diagrams[0].heading}, as Mermaid draws it`} className="fl-gallery-picture" />
+      <p className="fl-muted">
+        {t.diagrams.length} {t.diagrams.length === 1 ? 'diagram' : 'diagrams'} · drills: {t.drills.map((d) => d.title).join('; ')}
+      </p>
+      <div className="fl-dialog-actions">
+        {entry.mine ? (
+          <button type="button" className="fl-button" onClick={() => void removeQuestion(t.id)}>
+            <Trash2 size={13} aria-hidden="true" /> Remove from my questions
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="fl-button fl-button-primary"
+          disabled={starting}
+          onClick={async () => {
+            setStarting(true);
+            await startFromTemplate(t);
+            setStarting(false);
+          }}
+        >
+          <Play size={13} aria-hidden="true" /> {starting ? 'Opening…' : 'Start from template'}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function GalleryDialog() {
+  const entries = useEntries();
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState('');
+  const [difficulty, setDifficulty] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const categories = useMemo(() => [...new Set((entries ?? []).map((e) => e.template.category))].sort(), [entries]);
+  const shown = (entries ?? []).filter((e) => matches(e, query, category, difficulty));
+  const current = shown.find((e) => e.template.id === selected) ?? shown[0];
+  const close = () => uiStore.getState().toggle('galleryOpen', false);
+  return (
+    <Modal open title="Question gallery" className="fl-gallery" onClose={close}>
+      <div className="fl-gallery-filters">
+        <input type="search" aria-label="Search questions" placeholder="Search questions" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
+        <select aria-label="Category" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <option value="">All categories</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Difficulty" value={difficulty} onChange={(e) => setDifficulty(e.target.value)}>
+          <option value="">Any difficulty</option>
+          {DIFFICULTIES.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="fl-button" onClick={() => void addFromFile()}>
+          <FileUp size={13} aria-hidden="true" /> Add a question file…
+        </button>
+      </div>
+      <div className="fl-gallery-body">
+        {entries === null ? (
+          <p className="fl-muted">Loading the questions…</p>
+        ) : shown.length === 0 ? (
+          <p className="fl-muted">No question matches. Clear the search or the filters.</p>
+        ) : (
+          <>
+            <ul className="fl-gallery-list" aria-label="Questions">
+              {shown.map((e) => (
+                <li key={e.template.id}>
+                  <button type="button" aria-pressed={e === current} onClick={() => setSelected(e.template.id)}>
+                    <strong>{e.template.title}</strong>
+                    <span className="fl-muted">
+                      {e.template.category} · {e.template.difficulty}
+                      {e.mine ? ' · yours' : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {current ? <Preview key={current.template.id} entry={current} /> : null}
+          </>
+        )}
+      </div>
+    </Modal>
+  );
+}

@@ -96,7 +96,11 @@ export function restoreDiagram(input: unknown, report: RestoreReport = newReport
   diagram.schemaVersion = SCHEMA_VERSION;
   diagram.direction = restoreDirection(own(raw, 'direction'));
   const templateId = text(own(raw, 'templateId'), 80);
-  if (templateId && isSlug(templateId)) diagram.templateId = templateId;
+  if (templateId && isSlug(templateId)) {
+    diagram.templateId = templateId;
+    const block = finite(own(raw, 'templateBlock'), 1, 100);
+    if (block !== undefined && Number.isInteger(block)) diagram.templateBlock = block;
+  }
   diagram.createdAt = finite(own(raw, 'createdAt'), 0, 1e15) ?? diagram.createdAt;
   diagram.updatedAt = finite(own(raw, 'updatedAt'), 0, 1e15) ?? diagram.updatedAt;
   diagram.nodes = uniqueNodes(own(raw, 'nodes') as unknown[], report);

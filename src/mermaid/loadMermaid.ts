@@ -5,7 +5,9 @@
 export const MAX_TEXT = 50_000;
 export const MAX_EDGES = 2_000;
 
-const CONFIG = { startOnLoad: false, securityLevel: 'strict' as const, maxTextSize: MAX_TEXT, maxEdges: MAX_EDGES };
+// SVG text labels, not HTML ones: a picture shown through <img> must be well-formed XML, and
+// mermaid's HTML labels write <br> the way HTML does, which breaks the whole image.
+const CONFIG = { startOnLoad: false, securityLevel: 'strict' as const, maxTextSize: MAX_TEXT, maxEdges: MAX_EDGES, htmlLabels: false };
 
 type Mermaid = typeof import('mermaid').default;
 

@@ -140,7 +140,7 @@ const entries: CatalogEntry[] = [
     connectable: true,
     defaults: { rateRps: 100 },
     fields: ['rateRps', 'pattern', 'patternFactor', 'patternStartMs', 'patternDurationMs', 'sloMs'],
-    keywords: ['client', 'clients', 'user', 'users', 'browser', 'mobile', 'app', 'apps', 'web', 'customer', 'customers', 'device', 'devices', 'player', 'players', 'frontend', 'ios', 'android', 'actor'],
+    keywords: ['client', 'clients', 'user', 'users', 'browser', 'mobile', 'app', 'apps', 'web', 'customer', 'customers', 'shopper', 'shoppers', 'buyer', 'buyers', 'visitor', 'visitors', 'device', 'devices', 'player', 'players', 'frontend', 'ios', 'android', 'actor'],
     products: [],
   },
   {

@@ -212,6 +212,8 @@ export interface Diagram {
   flows: RequestFlow[];
   /** The question-bank template this diagram was started from: its brief opens beside it. */
   templateId?: string;
+  /** Which of the template's diagrams (1-based) it was started from. */
+  templateBlock?: number;
   createdAt: number;
   updatedAt: number;
 }

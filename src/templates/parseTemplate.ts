@@ -215,6 +215,17 @@ function drill(raw: unknown, title: string, description: string, diagrams: numbe
   };
 }
 
+/** The yaml library's message without its own position (the line is reported in the file). */
+function yamlProblem(error: unknown): string {
+  return (error as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The 1-based line inside the YAML text where the yaml library found the problem. */
+function yamlLine(error: unknown): number | undefined {
+  const pos = (error as { linePos?: { line: number }[] }).linePos;
+  return pos?.[0]?.line;
+}
+
 function frontMatter(text: string): { data: Raw; body: string; bodyLine: number } {
   const lines = text.split('\n');
   if (lines[0].trim() !== '---') throw new TemplateError('A question file starts with YAML front matter between two "---" lines', 1);
@@ -224,7 +235,7 @@ function frontMatter(text: string): { data: Raw; body: string; bodyLine: number 
   try {
     data = parseYaml(lines.slice(1, end).join('\n'), { maxAliasCount: 50 });
   } catch (error) {
-    throw new TemplateError(`The front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, 2);
+    throw new TemplateError(`The front matter is not valid YAML: ${yamlProblem(error)}`, 1 + (yamlLine(error) ?? 1));
   }
   if (!isRecord(data)) throw new TemplateError('The front matter must be a YAML map', 2);
   return { data, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
@@ -335,7 +346,7 @@ export function parseTemplate(markdown: string): QuestionTemplate {
     try {
       raw = parseYaml(d.yaml.text, { maxAliasCount: 50 });
     } catch (error) {
-      throw new TemplateError(`Drill "${d.title}" is not valid YAML: ${(error as Error).message.split('\n')[0]}`, d.yaml.line);
+      throw new TemplateError(`Drill "${d.title}" is not valid YAML: ${yamlProblem(error)}`, d.yaml.line + (yamlLine(error) ?? 0));
     }
     try {
       return drill(raw, d.title, d.words.join('\n\n'), diagrams.length);

@@ -18,5 +18,6 @@ export async function templateDiagram(t: QuestionTemplate, index: number, layout
   });
   diagram.scenarios = t.drills.filter((d) => d.diagram === index).map((d) => drillScenario(diagram, d));
   diagram.templateId = t.id;
+  diagram.templateBlock = index;
   return diagram;
 }

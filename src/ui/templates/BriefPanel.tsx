@@ -8,6 +8,7 @@ import { uiStore, useDocument } from '../stores';
 import { DrillCard } from './DrillCard';
 import { InterviewTimer } from './InterviewTimer';
 import { Markdown } from './Markdown';
+import { SetupNotes } from './SetupNotes';
 import { startFromTemplate } from './startFromTemplate';
 import './templates.css';
 import { findTemplate, questionsVersion } from './templateSource';
@@ -28,6 +29,7 @@ function useTemplate(id: string): QuestionTemplate | null | undefined {
 export function BriefPanel({ templateId }: { templateId: string }) {
   const template = useTemplate(templateId);
   const name = useDocument((s) => s.diagram.name);
+  const block = useDocument((s) => s.diagram.templateBlock ?? 1);
   const close = () => uiStore.getState().toggle('briefOpen', false);
   return (
     <aside className="fl-brief" aria-label="Question brief">
@@ -76,6 +78,7 @@ export function BriefPanel({ templateId }: { templateId: string }) {
               </ol>
             </details>
           ) : null}
+          <SetupNotes setup={template.setup[block]} />
           <section className="fl-brief-drills" aria-label="Drills">
             <h3>Drills</h3>
             {template.drills.map((d) => (

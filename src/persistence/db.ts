@@ -6,29 +6,18 @@ import type { DiagramRecord, QuestionRecord, RunDataRecord, RunRecord, ScenarioR
 
 export const DB_NAME = 'faultline';
 
+const V1_STORES = {
+  diagrams: '&id, updatedAt, name',
+  scenarios: '&id, diagramId',
+  runs: '&id, diagramId, createdAt',
+  runData: '&id',
+  settings: '&key',
+};
+
 export const DB_VERSIONS: readonly { version: number; stores: Record<string, string> }[] = [
-  {
-    version: 1,
-    stores: {
-      diagrams: '&id, updatedAt, name',
-      scenarios: '&id, diagramId',
-      runs: '&id, diagramId, createdAt',
-      runData: '&id',
-      settings: '&key',
-    },
-  },
-  {
-    // Questions a person added to the gallery from their own Markdown files.
-    version: 2,
-    stores: {
-      diagrams: '&id, updatedAt, name',
-      scenarios: '&id, diagramId',
-      runs: '&id, diagramId, createdAt',
-      runData: '&id',
-      settings: '&key',
-      questions: '&id, addedAt',
-    },
-  },
+  { version: 1, stores: V1_STORES },
+  // Questions a person added to the gallery from their own Markdown files.
+  { version: 2, stores: { ...V1_STORES, questions: '&id, addedAt' } },
 ];
 
 export class FaultlineDb extends Dexie {

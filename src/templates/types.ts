@@ -1,6 +1,6 @@
 // The question bank as data: a template is one interview question with its brief, the Mermaid
 // diagrams of the bank, how to make those diagrams run (setup) and its failure drills.
-import type { CallProps, NodeKind, NodeProps, TrafficPattern, FaultType } from '../model';
+import type { CallProps, Fault, NodeKind, NodeProps, TrafficPattern } from '../model';
 
 export const DIFFICULTIES = ['Medium', 'Hard', 'Expert'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
@@ -41,17 +41,8 @@ export interface DrillTraffic {
   patternDurationMs?: number;
 }
 
-export interface DrillFault {
-  type: FaultType;
-  /** A node or group id, or "Source->Target" for a connection. */
-  on: string;
-  startMs: number;
-  endMs: number;
-  addMs?: number;
-  factor?: number;
-  fraction?: number;
-  partition?: 'refuse' | 'drop';
-}
+/** A scenario fault as a drill writes it: on a node, group or "Source->Target" by name. */
+export type DrillFault = Omit<Fault, 'id' | 'target'> & { on: string };
 
 export const MEASURES = ['success', 'p99', 'failures', 'queue', 'lag', 'load', 'utilisation', 'attempts', 'breaker'] as const;
 export type Measure = (typeof MEASURES)[number];

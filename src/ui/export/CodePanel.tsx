@@ -21,7 +21,7 @@ export function CodePanel() {
   const text = useMemo(() => exportMermaid(diagram), [diagram]);
   const [view, setView] = useState<'code' | 'rendered'>('code');
   return (
-    <aside className="fl-code-panel" aria-label="Mermaid code">
+    <aside className="fl-side-panel fl-code-panel" aria-label="Mermaid code">
       <header>
         <div role="tablist" aria-label="Mermaid view">
           <button type="button" role="tab" aria-selected={view === 'code'} onClick={() => setView('code')}>

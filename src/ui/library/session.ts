@@ -53,12 +53,11 @@ class Session {
       await this.openShared(shared);
       return;
     }
-    if (!this.library) {
-      documentStore.getState().load(createDiagram());
-      return;
-    }
+    // Without storage the page keeps whatever is open, including anything drawn already.
+    if (!this.library) return;
     try {
       await this.recoverJournal();
+      if (await this.keepEarlyWork()) return;
       const last = await this.library.getSetting<string>(LAST_OPEN);
       if (last && (await this.openStored(last))) return;
       const newest = (await this.library.list())[0];
@@ -102,6 +101,24 @@ class Session {
     const problem = error instanceof NewerDataError ? 'newer-version' : classifyStorageError(error);
     const reason = error instanceof NewerDataError ? error.message : PROBLEM_TEXT[problem];
     saveStatus.getState().set(problem === 'newer-version' ? { kind: 'readonly', reason } : { kind: 'failed', reason });
+  }
+
+  /**
+   * The page can be drawn on before the library has opened (on a slow disk, a busy machine).
+   * Whatever was drawn by then is kept: stored as a new diagram, with its undo history, instead
+   * of being replaced by the diagram that was open last time (which stays in the library).
+   */
+  private async keepEarlyWork(): Promise<boolean> {
+    if (documentStore.getState().past.length === 0) return false;
+    const snapshot = documentStore.getState().diagram;
+    const { revision } = await this.library!.create(snapshot);
+    if (documentStore.getState().diagram.id !== snapshot.id) return true;
+    this.autosaver!.attach(snapshot, revision);
+    await this.library!.setSetting(LAST_OPEN, snapshot.id);
+    this.listChanged();
+    // Edits made while it was being stored are saved like any other.
+    if (documentStore.getState().diagram !== snapshot) await this.flush();
+    return true;
   }
 
   /** Puts back edits that were journaled as a page closed, if nothing newer was saved since. */

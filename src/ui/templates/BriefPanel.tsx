@@ -32,7 +32,7 @@ export function BriefPanel({ templateId }: { templateId: string }) {
   const block = useDocument((s) => s.diagram.templateBlock ?? 1);
   const close = () => uiStore.getState().toggle('briefOpen', false);
   return (
-    <aside className="fl-brief" aria-label="Question brief">
+    <aside className="fl-side-panel fl-brief" aria-label="Question brief">
       <header>
         <h2>{template?.title ?? name}</h2>
         <button type="button" className="fl-icon-button" aria-label="Close brief" onClick={close}>

@@ -34,6 +34,14 @@ describe('the question bank', () => {
     // Drawn, not a broken image: the SVG Mermaid made is well-formed enough for the browser.
     await expect.poll(() => preview.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
     await page.screenshot({ path: screenshotPath('gallery.png') });
+    // Every diagram of a question can be previewed.
+    await gallery(page).getByRole('searchbox', { name: 'Search questions' }).fill('payment processing');
+    await gallery(page).getByRole('combobox', { name: 'Category' }).selectOption('');
+    await list.getByRole('button', { name: /^Design a distributed payment processing system\s*Distributed data systems/ }).click();
+    const payments = gallery(page).getByRole('region', { name: /^Preview of Design a distributed payment processing system/ });
+    await payments.getByRole('group', { name: 'Diagrams' }).getByRole('button', { name: /^2\. Distributed transaction flow/ }).click();
+    await expect.poll(() => payments.getByRole('img', { name: /^Distributed transaction flow/ }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100), { timeout: 15_000 }).toBe(true);
+    await gallery(page).getByRole('searchbox', { name: 'Search questions' }).fill('commerce');
 
     await preview.getByRole('button', { name: 'Start from template' }).click();
     await expect.poll(() => gallery(page).count(), { timeout: 15_000 }).toBe(0);

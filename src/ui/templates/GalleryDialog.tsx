@@ -48,6 +48,8 @@ async function addFromFile() {
 function Preview({ entry }: { entry: GalleryEntry }) {
   const t = entry.template;
   const [starting, setStarting] = useState(false);
+  const [shown, setShown] = useState(0);
+  const diagram = t.diagrams[shown];
   return (
     <section className="fl-gallery-preview" aria-label={`Preview of ${t.title}`}>
       <h3>{t.title}</h3>
@@ -55,10 +57,17 @@ function Preview({ entry }: { entry: GalleryEntry }) {
         {t.category} · {t.difficulty} · {t.minutes} min · {t.source}
       </p>
       <p>{t.summary}</p>
-      <MermaidPicture text={t.diagrams[0].text} alt={`${t.diagrams[0].heading}, as Mermaid draws it`} className="fl-gallery-picture" />
-      <p className="fl-muted">
-        {t.diagrams.length} {t.diagrams.length === 1 ? 'diagram' : 'diagrams'} · drills: {t.drills.map((d) => d.title).join('; ')}
-      </p>
+      {t.diagrams.length > 1 ? (
+        <div className="fl-gallery-diagrams" role="group" aria-label="Diagrams">
+          {t.diagrams.map((d, i) => (
+            <button key={i} type="button" aria-pressed={i === shown} onClick={() => setShown(i)} title={d.heading}>
+              {i + 1}. {d.heading}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <MermaidPicture key={shown} text={diagram.text} alt={`${diagram.heading}, as Mermaid draws it`} className="fl-gallery-picture" />
+      <p className="fl-muted">Drills: {t.drills.map((d) => d.title).join('; ')}</p>
       <div className="fl-dialog-actions">
         {entry.mine ? (
           <button type="button" className="fl-button" onClick={() => void removeQuestion(t.id)}>
@@ -71,11 +80,11 @@ function Preview({ entry }: { entry: GalleryEntry }) {
           disabled={starting}
           onClick={async () => {
             setStarting(true);
-            await startFromTemplate(t);
+            await startFromTemplate(t, shown + 1);
             setStarting(false);
           }}
         >
-          <Play size={13} aria-hidden="true" /> {starting ? 'Opening…' : 'Start from template'}
+          <Play size={13} aria-hidden="true" /> {starting ? 'Opening…' : shown === 0 ? 'Start from template' : `Start from diagram ${shown + 1}`}
         </button>
       </div>
     </section>

@@ -232,7 +232,7 @@ function stopWaiting(job: Job): void {
 /** Routes the end of a call to whoever made it. */
 export function callerDone(sim: Engine, call: Call, ok: boolean, degraded: boolean, cause: Cause | null): void {
   const caller = call.caller;
-  if (caller instanceof Job) jobCallDone(sim, caller, call.edge.index, caller.gen, ok, degraded, cause);
+  if (caller instanceof Job) jobCallDone(sim, caller, call.edge.index, call.callerGen, ok, degraded, cause);
   else if (caller instanceof ClientRequest) requestCallDone(sim, caller, ok, degraded, cause);
   else if (caller instanceof Delivery) deliveryDone(sim, caller, ok, cause);
 }

@@ -21,13 +21,17 @@ export class Call {
   /** The current attempt counts against the edge's in-flight calls (bulkhead, least outstanding). */
   inFlight = false;
   sentAt = 0;
+  /** The calling job's generation when it called: a job failed meanwhile (a crash) ignores the answer. */
+  readonly callerGen: number;
   constructor(
     readonly edge: CEdge,
     /** Null for fire-and-forget calls: nobody waits for the answer. */
     readonly caller: Caller | null,
     readonly startedAt: number,
     readonly sample: SampledRequest | null,
-  ) {}
+  ) {
+    this.callerGen = caller instanceof Job ? caller.gen : 0;
+  }
 }
 
 export class Job {

@@ -151,6 +151,24 @@ describe('faults', () => {
     expect(node(drop, 'api').failures.timeout).toBeGreaterThan(800);
   });
 
+  it('a crash fails the requests in flight once: answers arriving for them later change nothing', () => {
+    const b = new DiagramBuilder();
+    b.node('client', { id: 'users', props: { rateRps: 100 } });
+    b.node('service', { id: 'api', props: QUIET });
+    b.node('service', { id: 'dep', props: { ...QUIET, latencyDist: 'constant', latencyMs: 500 } });
+    b.edge('users', 'api', { call: { timeoutMs: 0 } });
+    b.edge('api', 'dep', { call: { timeoutMs: 0 } });
+    const run = simulate(b.build(), scenario(30_000, { warmupMs: 0, faults: [nodeFault('crash', 'api', 10_000, 11_000)] }));
+    const api = run.nodes.findIndex((n) => n.id === 'api');
+    const inFlight = run.series.node.inFlight.subarray(api * run.buckets, (api + 1) * run.buckets);
+    expect(Math.min(...inFlight)).toBeGreaterThanOrEqual(0);
+    const s = node(run, 'api');
+    const finished = s.successes + Object.values(s.failures).reduce((a, v) => a + v, 0);
+    // About 50 requests were waiting on dep when api crashed: they fail once, as refused.
+    expect(s.failures.refused).toBeGreaterThan(40);
+    expect(finished).toBeLessThanOrEqual(s.arrivals);
+  });
+
   it('added and multiplied latency slow the node down while they last', () => {
     const slow = simulate(chain(), scenario(20_000, { warmupMs: 0, faults: [nodeFault('latency', 'db', 0, 20_000, { addMs: 100, factor: 2 })] }));
     const fast = simulate(chain(), scenario(20_000, { warmupMs: 0 }));

@@ -15,7 +15,9 @@ await page.evaluate((d) => (window as any).faultline.documentStore.getState().lo
 if (process.argv[4] === 'nominimap') await page.evaluate(() => (window as any).faultline.uiStore.getState().toggle('showMinimap', false));
 if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
 await page.waitForTimeout(1500);
-await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking'] });
+await browser.startTracing(page, {
+  categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking'],
+});
 const b = (await page.locator('.react-flow__node[data-id="n1"]').boundingBox())!;
 await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
 await page.mouse.down();
@@ -26,12 +28,18 @@ const sums = new Map<string, [number, number]>();
 for (const e of trace.traceEvents) {
   if (e.ph !== 'X' || !e.dur) continue;
   const s = sums.get(e.name) ?? [0, 0];
-  s[0] += e.dur; s[1]++;
+  s[0] += e.dur;
+  s[1]++;
   sums.set(e.name, s);
 }
 const reasons = new Map<string, number>();
 for (const e of trace.traceEvents) {
-  if (e.name === 'LayoutInvalidationTracking' || e.name === 'StyleInvalidatorInvalidationTracking' || e.name === 'ScheduleStyleInvalidationTracking' || e.name === 'StyleRecalcInvalidationTracking') {
+  if (
+    e.name === 'LayoutInvalidationTracking' ||
+    e.name === 'StyleInvalidatorInvalidationTracking' ||
+    e.name === 'ScheduleStyleInvalidationTracking' ||
+    e.name === 'StyleRecalcInvalidationTracking'
+  ) {
     const d = e.args?.data ?? {};
     const k = `${e.name} ${d.reason ?? d.invalidationSet ?? ''} ${d.nodeName ?? ''} ${d.changedAttribute ?? d.changedClass ?? ''}`;
     reasons.set(k, (reasons.get(k) ?? 0) + 1);

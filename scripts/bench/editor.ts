@@ -62,7 +62,9 @@ async function panAndZoom(page: Page): Promise<number[]> {
 
 /** Centres the view on the dragged node at a working zoom, as a person would before dragging. */
 async function focusWorkingZoom(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { faultline: { canvas(): { focusNode(id: string, zoom: number): void } } }).faultline.canvas().focusNode('n1', 1));
+  await page.evaluate(() =>
+    (window as unknown as { faultline: { canvas(): { focusNode(id: string, zoom: number): void } } }).faultline.canvas().focusNode('n1', 1),
+  );
   await page.waitForTimeout(400);
 }
 
@@ -82,7 +84,10 @@ async function dragOneNode(page: Page): Promise<number[]> {
 
 export function initialJavaScript(distDir = 'dist') {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  return gzipSizes([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]), distDir);
+  return gzipSizes(
+    [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]),
+    distDir,
+  );
 }
 
 /** Every script the page had fetched once the library had opened: what a start really costs. */
@@ -132,7 +137,10 @@ export async function runEditorBench(): Promise<Record<string, string | number>>
     }
     const drag = { 100: [] as number[], 1000: [] as number[], fit1000: [] as number[] };
     for (let r = 0; r < REPEATS; r++) {
-      for (const [size, d] of [[100, small], [1000, big]] as const) {
+      for (const [size, d] of [
+        [100, small],
+        [1000, big],
+      ] as const) {
         const { page } = await openWith(browser, app.url, 'app', d);
         await focusWorkingZoom(page);
         drag[size].push(...(await dragOneNode(page)));
@@ -150,7 +158,7 @@ export async function runEditorBench(): Promise<Record<string, string | number>>
     const drag100 = percentile(drag[100], 95);
     const drag1000 = percentile(drag[1000], 95);
     return {
-      'graph': '1,000 nodes, 1,500 edges (generated grid, seed 7); viewport 1400x900, fit to view',
+      graph: '1,000 nodes, 1,500 edges (generated grid, seed 7); viewport 1400x900, fit to view',
       'first render, app (median of 3)': `${appRender.toFixed(0)} ms`,
       'first render, plain React Flow (median of 3)': `${plainRender.toFixed(0)} ms`,
       'first render ratio app/plain (goal <= 1.5)': ratio(appRender, plainRender),

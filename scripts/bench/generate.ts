@@ -84,7 +84,13 @@ export function microservices30(): Diagram {
 export function chain(rateRps: number): Diagram {
   const d = createDiagram('Client to one server', 0);
   d.nodes.push({ id: 'client', kind: 'client', label: 'Client', position: { x: 0, y: 0 }, props: { rateRps } });
-  d.nodes.push({ id: 'server', kind: 'service', label: 'Server', position: { x: 240, y: 0 }, props: { replicas: 1, concurrency: 4, latencyDist: 'exponential', latencyMs: 2, errorRate: 0, queueLimit: 100_000 } });
+  d.nodes.push({
+    id: 'server',
+    kind: 'service',
+    label: 'Server',
+    position: { x: 240, y: 0 },
+    props: { replicas: 1, concurrency: 4, latencyDist: 'exponential', latencyMs: 2, errorRate: 0, queueLimit: 100_000 },
+  });
   d.edges.push({ id: 'e', source: 'client', target: 'server', mode: 'sync', call: { timeoutMs: 0, networkMs: 0 } });
   return d;
 }

@@ -12,7 +12,10 @@ const { nodeElk } = await import('../../src/layout/nodeElk');
 
 const layout = (d: Parameters<typeof layoutDiagram>[0]) => layoutDiagram(d, nodeElk());
 const dir = join(process.cwd(), 'tests/fixtures/seeds');
-const seeds = readdirSync(dir).filter((f) => f.endsWith('.mmd')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+const seeds = readdirSync(dir)
+  .filter((f) => f.endsWith('.mmd'))
+  .sort()
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
 
 /** 300 services in 20 subgraphs (4 regions of 5), with edges inside and across groups. */
 function generated(): string {
@@ -55,4 +58,13 @@ const big = generated();
 await timeOne(big);
 const bigTimes: number[] = [];
 for (let i = 0; i < 3; i++) bigTimes.push(await timeOne(big));
-console.log(JSON.stringify({ count: times.length, total: times.reduce((a, b) => a + b, 0), p95: percentile(times, 95), max: Math.max(...times), big: percentile(bigTimes, 50), bigLines: big.split('\n').length }));
+console.log(
+  JSON.stringify({
+    count: times.length,
+    total: times.reduce((a, b) => a + b, 0),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+    big: percentile(bigTimes, 50),
+    bigLines: big.split('\n').length,
+  }),
+);

@@ -9,7 +9,11 @@ type Handle = {
     session(): Promise<{
       adopt(d: unknown): Promise<void>;
       flush(): Promise<void>;
-      library: { save(d: unknown, rev: number): Promise<{ ok: boolean; revision: number }>; load(id: string): Promise<unknown>; revisionOf(id: string): Promise<number> };
+      library: {
+        save(d: unknown, rev: number): Promise<{ ok: boolean; revision: number }>;
+        load(id: string): Promise<unknown>;
+        revisionOf(id: string): Promise<number>;
+      };
     }>;
     documentStore: { getState(): { diagram: { id: string } } };
     canvas(): { focusNode(id: string, zoom: number): void };
@@ -62,7 +66,7 @@ export async function runPersistenceBench(): Promise<Record<string, string | num
     await page.mouse.up();
     await page.evaluate(async () => (await (window as unknown as Handle).faultline.session()).flush());
     return {
-      'diagram': '1,000 nodes, 1,500 edges (generated grid), real IndexedDB in headless Chromium, median of 15 after warm-up',
+      diagram: '1,000 nodes, 1,500 edges (generated grid), real IndexedDB in headless Chromium, median of 15 after warm-up',
       'save (goal <= 50 ms)': `${median(save).toFixed(1)} ms (p95 ${percentile(save, 95).toFixed(1)} ms)`,
       'load (goal <= 100 ms)': `${median(load).toFixed(1)} ms (p95 ${percentile(load, 95).toFixed(1)} ms)`,
       'drag for 3 s at zoom 1 with autosave running': `${step} mouse moves`,

@@ -10,7 +10,17 @@ type Handle = {
   faultline: {
     session(): Promise<{ adopt(d: unknown): Promise<void> }>;
     simulate(d: unknown, s: unknown, o: unknown): Promise<unknown>;
-    playback: { getState(): { open(run: unknown, id: null, at: number): void; play(): void; pause(): void; close(): void; setSpeed(s: number): void; setLoop(l: boolean): void; status: { kind: string } } };
+    playback: {
+      getState(): {
+        open(run: unknown, id: null, at: number): void;
+        play(): void;
+        pause(): void;
+        close(): void;
+        setSpeed(s: number): void;
+        setLoop(l: boolean): void;
+        status: { kind: string };
+      };
+    };
     canvas(): { fitView(): void };
   };
 };
@@ -43,7 +53,11 @@ function dropped(gaps: number[]): string {
 export async function runReplayBench(): Promise<Record<string, string | number>> {
   return withBuiltApp(async (page) => {
     const diagram = replaySystem();
-    const scenario = createScenario('db-3 hangs', { seed: 1, durationMs: 60_000, faults: [{ id: 'f1', type: 'hang', target: { type: 'node', id: 'db-3' }, startMs: 20_000, endMs: 35_000 }] });
+    const scenario = createScenario('db-3 hangs', {
+      seed: 1,
+      durationMs: 60_000,
+      faults: [{ id: 'f1', type: 'hang', target: { type: 'node', id: 'db-3' }, startMs: 20_000, endMs: 35_000 }],
+    });
     diagram.scenarios = [scenario];
     await page.evaluate(async (d) => (window as unknown as Handle).faultline.session().then((s) => s.adopt(d)), diagram);
     await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length >= 100);
@@ -85,7 +99,7 @@ export async function runReplayBench(): Promise<Record<string, string | number>>
     const idleP95 = percentile(idle.gaps, 95);
     const playP95 = percentile(playing.gaps, 95);
     return {
-      'diagram': `${diagram.nodes.length} nodes, ${diagram.edges.length} edges (4 clients x 250 req/s, db-3 hangs 20-35 s), fit to view in 1400x900`,
+      diagram: `${diagram.nodes.length} nodes, ${diagram.edges.length} edges (4 clients x 250 req/s, db-3 hangs 20-35 s), fit to view in 1400x900`,
       'particles in flight while playing at 1x from 15 s (median, p95)': `${median(playing.particles)}, ${percentile(playing.particles, 95)} (sample limit ${SAMPLE_LIMIT.toLocaleString('en-US')} requests)`,
       'frame time idle, median / p95': `${idleMedian.toFixed(2)} ms / ${idleP95.toFixed(2)} ms (${idle.gaps.length} frames)`,
       'frame time playing, median / p95 (goal: median < 16.7 ms)': `${playMedian.toFixed(2)} ms / ${playP95.toFixed(2)} ms (${playing.gaps.length} frames)`,

@@ -26,7 +26,11 @@ function rate(r: Result): number {
 
 export async function runSimBench(): Promise<Record<string, string | number>> {
   mkdirSync('dist-bench', { recursive: true });
-  execFileSync('npx', ['esbuild', 'scripts/bench/simWorkload.ts', '--bundle', '--platform=node', '--format=esm', `--outfile=${BUNDLE}`, '--log-level=warning'], { stdio: 'inherit' });
+  execFileSync(
+    'npx',
+    ['esbuild', 'scripts/bench/simWorkload.ts', '--bundle', '--platform=node', '--format=esm', `--outfile=${BUNDLE}`, '--log-level=warning'],
+    { stdio: 'inherit' },
+  );
   const chain = Array.from({ length: RUNS }, () => workload('chain'));
   const micro = Array.from({ length: RUNS }, () => workload('micro'));
   const ten = workload('ten-million');
@@ -34,7 +38,8 @@ export async function runSimBench(): Promise<Record<string, string | number>> {
   return {
     '(a) chain': 'client (1,000 req/s, Poisson) -> one server (4 slots, exponential 2 ms); 1,500 s simulated, 1.5 M requests',
     '(a) events per second, median of 3 (goal >= 5 M)': `${(m(chain) / 1e6).toFixed(2)} M (runs: ${chain.map((r) => (rate(r) / 1e6).toFixed(2)).join(', ')})`,
-    '(b) microservices': '30 nodes (gateway, 8 services with caches, 4 databases, auth, Kafka-style stream with 2 consumer groups, search, payment provider), 3,000 req/s, retries with backoff and breakers on data calls; scenario "db-2 slows down 20 s, payments fail 20% for 15 s", 300 s simulated',
+    '(b) microservices':
+      '30 nodes (gateway, 8 services with caches, 4 databases, auth, Kafka-style stream with 2 consumer groups, search, payment provider), 3,000 req/s, retries with backoff and breakers on data calls; scenario "db-2 slows down 20 s, payments fail 20% for 15 s", 300 s simulated',
     '(b) events per second, median of 3 (goal >= 2 M)': `${(m(micro) / 1e6).toFixed(2)} M (runs: ${micro.map((r) => (rate(r) / 1e6).toFixed(2)).join(', ')})`,
     '(c) 10 M requests': `chain at 2,000 req/s for 5,000 s: ${ten.requests.toLocaleString('en-US')} requests, ${(ten.events / 1e6).toFixed(1)} M events in ${(ten.wallMs / 1000).toFixed(1)} s`,
     '(c) peak heap (goal < 200 MB)': `${ten.peakHeapMb.toFixed(0)} MB`,

@@ -185,10 +185,7 @@ export function Canvas() {
     if (result.ok) uiStore.getState().select([], [result.value.id]);
   }, []);
 
-  const isValidConnection = useCallback(
-    (c: Connection | FlowEdge) => connectionRefusal(documentStore.getState().diagram, c.source, c.target) === null,
-    [],
-  );
+  const isValidConnection = useCallback((c: Connection | FlowEdge) => connectionRefusal(documentStore.getState().diagram, c.source, c.target) === null, []);
 
   const onConnectEnd: OnConnectEnd = useCallback((_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.isValid === false && state.fromNode && state.toNode) {

@@ -22,19 +22,57 @@ function outline(shape: string, w: number, h: number, s: number): string {
       return `M${r(i, ry + i)} A${r(w / 2 - i, ry)} 0 0 1 ${r(w - i, ry + i)} L${r(w - i, h - ry - i)} A${r(w / 2 - i, ry)} 0 0 1 ${r(i, h - ry - i)} Z M${r(i, ry + i)} A${r(w / 2 - i, ry)} 0 0 0 ${r(w - i, ry + i)}`;
     }
     case 'diamond':
-      return poly([[w / 2, i], [w - i, h / 2], [w / 2, h - i], [i, h / 2]]);
+      return poly([
+        [w / 2, i],
+        [w - i, h / 2],
+        [w / 2, h - i],
+        [i, h / 2],
+      ]);
     case 'hexagon':
-      return poly([[slant, i], [w - slant, i], [w - i, h / 2], [w - slant, h - i], [slant, h - i], [i, h / 2]]);
+      return poly([
+        [slant, i],
+        [w - slant, i],
+        [w - i, h / 2],
+        [w - slant, h - i],
+        [slant, h - i],
+        [i, h / 2],
+      ]);
     case 'lean_right':
-      return poly([[slant, i], [w - i, i], [w - slant, h - i], [i, h - i]]);
+      return poly([
+        [slant, i],
+        [w - i, i],
+        [w - slant, h - i],
+        [i, h - i],
+      ]);
     case 'lean_left':
-      return poly([[i, i], [w - slant, i], [w - i, h - i], [slant, h - i]]);
+      return poly([
+        [i, i],
+        [w - slant, i],
+        [w - i, h - i],
+        [slant, h - i],
+      ]);
     case 'trapezoid':
-      return poly([[slant, i], [w - slant, i], [w - i, h - i], [i, h - i]]);
+      return poly([
+        [slant, i],
+        [w - slant, i],
+        [w - i, h - i],
+        [i, h - i],
+      ]);
     case 'inv_trapezoid':
-      return poly([[i, i], [w - i, i], [w - slant, h - i], [slant, h - i]]);
+      return poly([
+        [i, i],
+        [w - i, i],
+        [w - slant, h - i],
+        [slant, h - i],
+      ]);
     case 'odd':
-      return poly([[i, i], [w - i, i], [w - i, h - i], [i, h - i], [slant, h / 2]]);
+      return poly([
+        [i, i],
+        [w - i, i],
+        [w - i, h - i],
+        [i, h - i],
+        [slant, h / 2],
+      ]);
     case 'stadium':
     case 'circle':
     case 'doublecircle': {

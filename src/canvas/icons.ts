@@ -1,8 +1,24 @@
 // Catalog icon names -> lucide components. The catalog stays React-free; this is the one place
 // where its names meet the UI.
 import {
-  Archive, BoxSelect, Cloud, Cog, Database, DoorOpen, Globe, Inbox, Plug, Search, Server, Split, Square,
-  StickyNote, Users, Waves, Zap, type LucideIcon,
+  Archive,
+  BoxSelect,
+  Cloud,
+  Cog,
+  Database,
+  DoorOpen,
+  Globe,
+  Inbox,
+  Plug,
+  Search,
+  Server,
+  Split,
+  Square,
+  StickyNote,
+  Users,
+  Waves,
+  Zap,
+  type LucideIcon,
 } from 'lucide-react';
 import type { NodeKind } from '../model';
 import { CATALOG } from '../model';

@@ -38,7 +38,9 @@ export async function readMermaidFile(text: string, path: string, block?: number
     firstLine = b.line;
     if (b.heading) name = b.heading;
     if (blocks.length > 1 && block === undefined) {
-      notices.push(`Imported block 1 of ${blocks.length}; choose another with --block N:\n${blocks.map((x) => `  ${x.index + 1}. ${x.heading || '(no heading)'} (line ${x.line})`).join('\n')}`);
+      notices.push(
+        `Imported block 1 of ${blocks.length}; choose another with --block N:\n${blocks.map((x) => `  ${x.index + 1}. ${x.heading || '(no heading)'} (line ${x.line})`).join('\n')}`,
+      );
     }
   } else if (block !== undefined && block !== 1) {
     throw new UsageError(`--block only applies to Markdown files; ${path} holds one diagram.`);

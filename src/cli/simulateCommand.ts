@@ -13,7 +13,8 @@ import { CAUSES } from '../sim/types';
 import { count, ms, pct, table } from './format';
 import { readInput, UsageError, type CliIo } from './io';
 
-export const SIMULATE_USAGE = 'npm run cli -- simulate <diagram.json|diagram.mmd> [--scenario <scenario.json>] [--seed N] [--duration S] [--warmup S] [--json] [--timing]';
+export const SIMULATE_USAGE =
+  'npm run cli -- simulate <diagram.json|diagram.mmd> [--scenario <scenario.json>] [--seed N] [--duration S] [--warmup S] [--json] [--timing]';
 
 function number(value: string | undefined, name: string, check: (n: number) => boolean, rule: string): number | undefined {
   if (value === undefined) return undefined;
@@ -96,11 +97,16 @@ export async function simulateCommand(args: string[], io: CliIo, readMermaid?: (
 export function humanSummary(run: RecordedRun): string {
   const s = run.summary;
   const lines: string[] = [];
-  lines.push(`${run.diagramName} / ${run.scenarioName}: seed ${run.seed}, ${formatTime(run.durationMs)} simulated, summary from ${formatTime(s.fromMs)} (after warm-up)`);
+  lines.push(
+    `${run.diagramName} / ${run.scenarioName}: seed ${run.seed}, ${formatTime(run.durationMs)} simulated, summary from ${formatTime(s.fromMs)} (after warm-up)`,
+  );
   lines.push('', 'Clients');
   lines.push(
     table(
-      [['client', 'requests', 'success', 'degraded', 'p50', 'p99'], ...s.clients.map((c) => [c.label, count(c.requests), pct(c.successRatio), count(c.degraded), ms(c.latency.p50), ms(c.latency.p99)])],
+      [
+        ['client', 'requests', 'success', 'degraded', 'p50', 'p99'],
+        ...s.clients.map((c) => [c.label, count(c.requests), pct(c.successRatio), count(c.degraded), ms(c.latency.p50), ms(c.latency.p99)]),
+      ],
       ['l', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
@@ -123,6 +129,9 @@ export function humanSummary(run: RecordedRun): string {
   if (run.timeline.length === 0) lines.push('  (no faults, nothing went wrong)');
   for (const e of run.timeline) lines.push(`  ${formatTime(e.t).padStart(8)}  ${e.text}`);
   const rate = run.stats.wallMs > 0 ? (run.stats.events / run.stats.wallMs) * 1000 : 0;
-  lines.push('', `${count(run.stats.events)} events for ${count(run.stats.requests)} requests in ${Math.round(run.stats.wallMs)} ms (${(rate / 1e6).toFixed(2)} M events/s)`);
+  lines.push(
+    '',
+    `${count(run.stats.events)} events for ${count(run.stats.requests)} requests in ${Math.round(run.stats.wallMs)} ms (${(rate / 1e6).toFixed(2)} M events/s)`,
+  );
   return `${lines.join('\n')}\n`;
 }

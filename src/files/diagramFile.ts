@@ -46,7 +46,8 @@ export function parseDiagramFile(text: string): Restored {
     if (raw.format !== FILE_FORMAT) throw new FileError(`This is not a Faultline file (its format is "${String(raw.format).slice(0, 40)}").`);
     const checked = v.safeParse(FileShape, raw);
     if (!checked.success) throw new FileError(`This Faultline file is damaged: ${checked.issues[0].message}`);
-    if (checked.output.version > FILE_VERSION) throw new FileError(`This file was written by a newer version of Faultline (file version ${checked.output.version}). Update the app to open it.`);
+    if (checked.output.version > FILE_VERSION)
+      throw new FileError(`This file was written by a newer version of Faultline (file version ${checked.output.version}). Update the app to open it.`);
     return restore(checked.output.diagram);
   }
   const bare = v.safeParse(DiagramShape, raw);

@@ -45,7 +45,8 @@ function inflateCapped(bytes: Uint8Array): Uint8Array {
   let done = false;
   const inflater = new Inflate((chunk, final) => {
     total += chunk.length;
-    if (total > INFLATE_LIMIT) throw new FileError(`This share link unpacks to more than ${INFLATE_LIMIT / 1024 / 1024} MB, far more than a diagram; it was refused.`);
+    if (total > INFLATE_LIMIT)
+      throw new FileError(`This share link unpacks to more than ${INFLATE_LIMIT / 1024 / 1024} MB, far more than a diagram; it was refused.`);
     chunks.push(chunk);
     if (final) done = true;
   });

@@ -46,7 +46,9 @@ export function toElkGraph(d: Diagram, nodes: readonly DiagramNode[] = d.nodes):
     elkNodes.set(n.id, {
       id: n.id,
       ...(size ?? {}),
-      ...(isGroup ? { children: [], edges: [], layoutOptions: { ...GROUP_OPTIONS, ...(n.direction ? { 'elk.direction': ELK_DIRECTION[n.direction] } : {}) } } : {}),
+      ...(isGroup
+        ? { children: [], edges: [], layoutOptions: { ...GROUP_OPTIONS, ...(n.direction ? { 'elk.direction': ELK_DIRECTION[n.direction] } : {}) } }
+        : {}),
     });
   }
   const containerOf = (n: DiagramNode) => (n.parentId && included.has(n.parentId) ? n.parentId : '__root');

@@ -10,7 +10,14 @@ import { parseAnnotations, type Value } from './annotations';
 
 const STYLES: readonly EdgeStyle[] = ['solid', 'dotted', 'thick', 'invisible'];
 
-function setProps<T>(target: Partial<T>, fields: Record<string, Value>, field: (key: string) => Parameters<typeof fieldError>[0] | undefined, skip: Set<string>, problems: string[], where: string) {
+function setProps<T>(
+  target: Partial<T>,
+  fields: Record<string, Value>,
+  field: (key: string) => Parameters<typeof fieldError>[0] | undefined,
+  skip: Set<string>,
+  problems: string[],
+  where: string,
+) {
   for (const [key, value] of Object.entries(fields)) {
     if (skip.has(key)) continue;
     const f = field(key);

@@ -25,7 +25,22 @@ const OPEN_CLOSE: Record<MermaidShape, [string, string]> = {
 };
 
 /** Words mermaid's flowchart grammar keeps for itself; a node cannot be called that. */
-const RESERVED = new Set(['end', 'graph', 'flowchart', 'subgraph', 'style', 'class', 'classdef', 'click', 'linkstyle', 'default', 'direction', 'call', 'href', 'interpolate']);
+const RESERVED = new Set([
+  'end',
+  'graph',
+  'flowchart',
+  'subgraph',
+  'style',
+  'class',
+  'classdef',
+  'click',
+  'linkstyle',
+  'default',
+  'direction',
+  'call',
+  'href',
+  'interpolate',
+]);
 const VALID_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Mermaid ids for every node: the node's own id when valid, otherwise a clean, unique one. */
@@ -147,10 +162,11 @@ export function exportMermaid(d: Diagram): string {
   };
   emit(undefined, 1, new Set());
   // Nodes inside a group cycle (damaged input) still get written, at the top level.
-  for (const n of d.nodes) if (!order.includes(n)) {
-    order.push(n);
-    lines.push(`  ${n.kind === 'group' ? `subgraph ${ids.get(n.id)}[${quoted(n.label)}]\n  end` : nodeLine(n, ids.get(n.id)!)}`);
-  }
+  for (const n of d.nodes)
+    if (!order.includes(n)) {
+      order.push(n);
+      lines.push(`  ${n.kind === 'group' ? `subgraph ${ids.get(n.id)}[${quoted(n.label)}]\n  end` : nodeLine(n, ids.get(n.id)!)}`);
+    }
   // Mermaid lists nodes by first mention: groups' members first, then the rest.
   const mentioned = [...order.filter((n) => n.kind !== 'group'), ...order.filter((n) => n.kind === 'group')];
 
@@ -170,7 +186,13 @@ export function exportMermaid(d: Diagram): string {
 
   const used = KINDS.filter((k) => k !== 'group' && d.nodes.some((n) => n.kind === k));
   for (const kind of used) lines.push(`  classDef ${kind} ${kindColours(kind)}`);
-  for (const kind of used) lines.push(`  class ${mentioned.filter((n) => n.kind === kind).map((n) => ids.get(n.id)).join(',')} ${kind}`);
+  for (const kind of used)
+    lines.push(
+      `  class ${mentioned
+        .filter((n) => n.kind === kind)
+        .map((n) => ids.get(n.id))
+        .join(',')} ${kind}`,
+    );
   for (const n of mentioned) {
     const colour = styleColour(n.color);
     if (colour) lines.push(`  style ${ids.get(n.id)} fill:${colour}`);
@@ -195,7 +217,9 @@ export function exportMermaid(d: Diagram): string {
       seed: s.seed,
       durationMs: s.durationMs,
       warmupMs: s.warmupMs,
-      traffic: Object.fromEntries(Object.entries(s.traffic).map(([k, t]) => [rename(k), pick(t, ['rateRps', 'pattern', 'patternFactor', 'patternStartMs', 'patternDurationMs'])])),
+      traffic: Object.fromEntries(
+        Object.entries(s.traffic).map(([k, t]) => [rename(k), pick(t, ['rateRps', 'pattern', 'patternFactor', 'patternStartMs', 'patternDurationMs'])]),
+      ),
       faults: s.faults.map((f) => ({
         ...pick(f, ['id', 'type']),
         target: { type: f.target.type, id: f.target.type === 'node' ? rename(f.target.id) : (edgeName.get(f.target.id) ?? f.target.id) },

@@ -25,10 +25,15 @@ function describeParseError(error: unknown): MermaidImportError {
     return new MermaidImportError(`Faultline cannot tell what kind of diagram this is. It imports ${SUPPORTED_TYPES}; the first line should say which.`);
   }
   if (/Edge limit exceeded/i.test(raw)) {
-    return new MermaidImportError(`This diagram has more than ${MAX_EDGES.toLocaleString('en-US')} connections, the most Faultline imports at once. Split it into smaller diagrams.`);
+    return new MermaidImportError(
+      `This diagram has more than ${MAX_EDGES.toLocaleString('en-US')} connections, the most Faultline imports at once. Split it into smaller diagrams.`,
+    );
   }
   const line = raw.match(/line (\d+)/i);
-  const first = raw.split('\n')[0].replace(/^Parsing failed:\s*/, '').slice(0, 300);
+  const first = raw
+    .split('\n')[0]
+    .replace(/^Parsing failed:\s*/, '')
+    .slice(0, 300);
   const detail = raw.split('\n').slice(1, 3).join(' ').replace(/\s+/g, ' ').trim().slice(0, 200);
   const where = line ? ` (line ${line[1]})` : '';
   return new MermaidImportError(`Mermaid could not read this diagram${where}: ${first}${detail ? ` ${detail}` : ''}`, line ? Number(line[1]) : undefined);
@@ -37,7 +42,9 @@ function describeParseError(error: unknown): MermaidImportError {
 export async function parseMermaid(text: string): Promise<MGraph> {
   if (!text.trim()) throw new MermaidImportError('There is no diagram text to import.');
   if (text.length > MAX_TEXT) {
-    throw new MermaidImportError(`This diagram is ${text.length.toLocaleString('en-US')} characters long; Mermaid reads at most ${MAX_TEXT.toLocaleString('en-US')}.`);
+    throw new MermaidImportError(
+      `This diagram is ${text.length.toLocaleString('en-US')} characters long; Mermaid reads at most ${MAX_TEXT.toLocaleString('en-US')}.`,
+    );
   }
   let graph: MGraph | { unsupported: string };
   try {

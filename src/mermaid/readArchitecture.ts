@@ -29,7 +29,12 @@ export interface ArchitectureDb {
 
 export function readArchitecture(db: ArchitectureDb): MGraph {
   const nodes: MNode[] = db.getServices().map((s) => {
-    const node: MNode = { id: s.id, label: cleanLabel(s.title) || s.id, shape: s.icon === 'database' || s.icon === 'disk' ? 'cylinder' : 'square', classes: [] };
+    const node: MNode = {
+      id: s.id,
+      label: cleanLabel(s.title) || s.id,
+      shape: s.icon === 'database' || s.icon === 'disk' ? 'cylinder' : 'square',
+      classes: [],
+    };
     if (s.icon) node.icon = s.icon;
     if (s.in) node.parent = s.in;
     return node;

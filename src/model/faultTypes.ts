@@ -35,7 +35,15 @@ export const FAULT_TYPES: readonly FaultTypeEntry[] = [
     params: [ADD_MS, { key: 'factor', type: 'number', label: 'Latency multiplier', unit: '×', min: 0, max: 10_000 }],
     defaults: { addMs: 500, factor: 1 },
   },
-  { type: 'errorRate', label: 'Errors', description: 'Fails a share of requests', onEdge: true, onNode: simulatedNode, params: [FRACTION('Error rate')], defaults: { fraction: 0.5 } },
+  {
+    type: 'errorRate',
+    label: 'Errors',
+    description: 'Fails a share of requests',
+    onEdge: true,
+    onNode: simulatedNode,
+    params: [FRACTION('Error rate')],
+    defaults: { fraction: 0.5 },
+  },
   {
     type: 'capacityLoss',
     label: 'Lose capacity',

@@ -139,9 +139,7 @@ export function fieldError<K extends string>(field: Field<K>, value: unknown): s
       return null;
     }
     case 'choice':
-      return field.options.some((o) => o.value === value)
-        ? null
-        : `${field.label} must be one of ${field.options.map((o) => o.value).join(', ')}`;
+      return field.options.some((o) => o.value === value) ? null : `${field.label} must be one of ${field.options.map((o) => o.value).join(', ')}`;
     case 'flag':
       return typeof value === 'boolean' ? null : `${field.label} must be true or false`;
   }

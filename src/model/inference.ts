@@ -47,7 +47,27 @@ function findKeyword(tokens: string[], keywords: readonly string[]): string | un
 }
 
 /** Words that follow a verb, not a noun: "Store in etcd", "Load from cache", "Write to all". */
-const FUNCTION_WORDS = new Set(['in', 'into', 'to', 'from', 'for', 'on', 'onto', 'the', 'a', 'an', 'all', 'with', 'by', 'at', 'over', 'via', 'each', 'every', 'new']);
+const FUNCTION_WORDS = new Set([
+  'in',
+  'into',
+  'to',
+  'from',
+  'for',
+  'on',
+  'onto',
+  'the',
+  'a',
+  'an',
+  'all',
+  'with',
+  'by',
+  'at',
+  'over',
+  'via',
+  'each',
+  'every',
+  'new',
+]);
 
 /** Ids like A, B1 or S3 are names for the diagram, not words: "S3" there is not Amazon S3. */
 const GENERIC_ID = /^[A-Za-z]{1,2}\d*$/;
@@ -73,7 +93,11 @@ export function inferKind(input: InferenceInput): Inferred {
   const verbPhrase = labelWords.length > 1 && ACTION_VERBS.includes(labelWords[0]) && (FUNCTION_WORDS.has(labelWords[1]) || !startsWithKeyword(labelWords));
   if (verbPhrase) return { kind: 'step', rule: 'its label starts with an action, so it is a process step', matched: labelWords[0] };
   // Words as written too (HAProxy, PostgreSQL), besides split at case changes (TimelineCache).
-  const plain = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
   const tokens = [...labelWords, ...plain(input.label), ...(GENERIC_ID.test(input.id) ? [] : [...words(input.id), ...plain(input.id)])];
   for (const kind of INFERENCE_ORDER) {
     const product = findKeyword(tokens, CATALOG[kind].products);

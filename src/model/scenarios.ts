@@ -74,7 +74,13 @@ export function setScenarioSetting(d: Diagram, id: string, key: ScenarioSetting,
   return { ok: true, value: s };
 }
 
-export function setTraffic<K extends (typeof TRAFFIC_KEYS)[number]>(d: Diagram, scenarioId: string | null, clientId: string, key: K, value: ClientTraffic[K] | undefined): Result<Scenario> {
+export function setTraffic<K extends (typeof TRAFFIC_KEYS)[number]>(
+  d: Diagram,
+  scenarioId: string | null,
+  clientId: string,
+  key: K,
+  value: ClientTraffic[K] | undefined,
+): Result<Scenario> {
   const client = d.nodes.find((n) => n.id === clientId);
   if (!client || client.kind !== 'client') return refuse('Traffic is set on clients only');
   const s = ensureScenario(d, scenarioId);

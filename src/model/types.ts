@@ -127,15 +127,7 @@ export interface DiagramEdge {
   style?: EdgeStyle;
 }
 
-export type FaultType =
-  | 'crash'
-  | 'hang'
-  | 'latency'
-  | 'errorRate'
-  | 'capacityLoss'
-  | 'partition'
-  | 'cacheFlush'
-  | 'trafficSpike';
+export type FaultType = 'crash' | 'hang' | 'latency' | 'errorRate' | 'capacityLoss' | 'partition' | 'cacheFlush' | 'trafficSpike';
 
 export interface FaultTarget {
   type: 'node' | 'edge';

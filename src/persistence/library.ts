@@ -63,11 +63,14 @@ export class Library {
   /** Every diagram, newest edit first, without documents. */
   async list(): Promise<DiagramSummary[]> {
     const all: DiagramSummary[] = [];
-    await this.db.diagrams.orderBy('updatedAt').reverse().each((r) => {
-      const { doc: _doc, ...summary } = r;
-      void _doc;
-      all.push(summary);
-    });
+    await this.db.diagrams
+      .orderBy('updatedAt')
+      .reverse()
+      .each((r) => {
+        const { doc: _doc, ...summary } = r;
+        void _doc;
+        all.push(summary);
+      });
     return all;
   }
 

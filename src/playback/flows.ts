@@ -19,7 +19,15 @@ export function flowSteps(d: Diagram, flow: RequestFlow): FlowStepView[] {
   return flow.steps.map((s, index) => {
     const forward = byPair.get(`${s.from}\u0000${s.to}`);
     const backward = byPair.get(`${s.to}\u0000${s.from}`);
-    return { index, from: s.from, to: s.to, label: s.label, reply: s.reply, edge: forward ?? backward ?? null, reverse: forward === undefined && backward !== undefined };
+    return {
+      index,
+      from: s.from,
+      to: s.to,
+      label: s.label,
+      reply: s.reply,
+      edge: forward ?? backward ?? null,
+      reverse: forward === undefined && backward !== undefined,
+    };
   });
 }
 

@@ -102,7 +102,8 @@ export function projectFrame(index: RunIndex, t: number): Frame {
   });
   // Faults on parts the run does not simulate (a group) still show where they were put.
   for (const [id, texts] of faultTexts) {
-    if (!nodes.has(id) && !index.edgeRows.has(id)) nodes.set(id, { health: 'idle', failureRatio: 0, inFlight: 0, queueDepth: 0, utilisation: 0, faults: texts });
+    if (!nodes.has(id) && !index.edgeRows.has(id))
+      nodes.set(id, { health: 'idle', failureRatio: 0, inFlight: 0, queueDepth: 0, utilisation: 0, faults: texts });
   }
 
   const edges = new Map<string, EdgeView>();

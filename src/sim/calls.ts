@@ -136,7 +136,7 @@ function finish(sim: Engine, call: Call, ok: boolean, degraded: boolean, cause: 
 
 /** Delay before retry `n` (1 = the first retry): exponential, capped, with the chosen jitter. */
 export function backoff(sim: Engine, base: number, multiplier: number, cap: number, jitter: string, n: number): number {
-  const plain = Math.min(cap > 0 ? cap : Infinity, base * Math.pow(multiplier, n - 1));
+  const plain = Math.min(cap > 0 ? cap : Infinity, base * multiplier ** (n - 1));
   if (jitter === 'full') return sim.rng.next() * plain;
   if (jitter === 'equal') return plain / 2 + (sim.rng.next() * plain) / 2;
   return plain;
@@ -150,4 +150,3 @@ function breakerChanged(sim: Engine, edge: EdgeState, to: number): void {
 export function label(sim: Engine, node: number): string {
   return sim.nodes[node].c.label;
 }
-

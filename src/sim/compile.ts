@@ -147,7 +147,12 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
       continue;
     }
     if (!NODE_FAULTS.has(f.type)) problems.push(`${where} has an unknown type`);
-    const members = target.kind === 'group' ? [...descendantIds(d, [target.id])].filter((id) => simulated.has(id)).map((id) => simulated.get(id)!) : simulated.has(target.id) ? [simulated.get(target.id)!] : [];
+    const members =
+      target.kind === 'group'
+        ? [...descendantIds(d, [target.id])].filter((id) => simulated.has(id)).map((id) => simulated.get(id)!)
+        : simulated.has(target.id)
+          ? [simulated.get(target.id)!]
+          : [];
     if (f.type === 'partition') {
       // A node or a group cut off from the network: every edge across its boundary.
       const inside = new Set(members);

@@ -27,7 +27,7 @@ export function valueOf(bin: number): number {
   if (bin === 0) return 0;
   const octave = Math.floor((bin - 1) / SUB);
   const sub = (bin - 1) % SUB;
-  return (Math.pow(2, octave) * (1 + (sub + 0.5) / SUB)) / SCALE;
+  return (2 ** octave * (1 + (sub + 0.5) / SUB)) / SCALE;
 }
 
 export class Histogram {

@@ -6,7 +6,7 @@ import { answer, startCall } from './calls';
 import { EV_SERVICE_DONE, QUIET_MS, type Engine } from './engine';
 import { bucketsFor } from './rolling';
 import { deliveryDone, dispatchFeeders, enqueueMessage } from './queues';
-import { CAUSE_INDEX, Call, ClientRequest, Delivery, Job, type NodeState } from './state';
+import { CAUSE_INDEX, type Call, ClientRequest, Delivery, Job, type NodeState } from './state';
 import { requestCallDone } from './traffic';
 import type { Cause } from './types';
 
@@ -123,7 +123,7 @@ function cacheMiss(sim: Engine, job: Job): void {
   const out = target < 0 ? [] : [node.c.out[target]];
   if (!node.c.props.coalescing || out.length === 0) return callOut(sim, job, out);
   // Popular keys are asked for most: key = floor(1000 u^3) puts about a tenth of misses on key 0.
-  const key = Math.floor(1000 * Math.pow(sim.rng.next(), 3));
+  const key = Math.floor(1000 * sim.rng.next() ** 3);
   const waiters = node.inflightMisses.get(key);
   if (waiters) {
     waiters.push(job);
@@ -333,11 +333,7 @@ export function startWaiting(sim: Engine, node: NodeState): void {
 /** Saturated: every slot is taken and almost all of them wait on one dependency, or the queue is half full. */
 export function isSaturated(node: NodeState): boolean {
   if (node.capacity === 0 || node.busy < node.capacity) return false;
-  return (
-    node.waitingDownstream >= 0.9 * node.capacity ||
-    node.stuckCount >= node.capacity ||
-    node.waiting.length >= Math.max(1, node.c.props.queueLimit / 2)
-  );
+  return node.waitingDownstream >= 0.9 * node.capacity || node.stuckCount >= node.capacity || node.waiting.length >= Math.max(1, node.c.props.queueLimit / 2);
 }
 
 function checkSaturation(sim: Engine, node: NodeState): void {
@@ -371,7 +367,6 @@ export function failAll(sim: Engine, node: NodeState, cause: Cause): void {
   for (let j = node.jobsHead; j; j = j.next) all.push(j);
   for (const j of all) complete(sim, j, false, cause);
 }
-
 
 /** Buckets of silence before a recurring signal is reported again. */
 export function quietBuckets(sim: Engine): number {

@@ -96,7 +96,11 @@ function judgeNode(sim: Engine, i: number): void {
     n.unhealthy = true;
     let top = 0;
     for (let c = 1; c < CAUSES.length; c++) if (n.causes[c] > n.causes[top]) top = c;
-    sim.record('unhealthy', { node: n.c.id, value: ratio, detail: n.crashed && done === 0 ? 'down' : `${Math.round(ratio * 100)}% of requests fail (${CAUSES[top]})` });
+    sim.record('unhealthy', {
+      node: n.c.id,
+      value: ratio,
+      detail: n.crashed && done === 0 ? 'down' : `${Math.round(ratio * 100)}% of requests fail (${CAUSES[top]})`,
+    });
   } else if (n.unhealthy && ratio < RECOVERED_RATIO && !n.crashed && !n.hung) {
     n.unhealthy = false;
     sim.record('recovered', { node: n.c.id, value: ratio });
@@ -179,4 +183,3 @@ export function summarize(sim: Engine): RunSummary {
     })),
   };
 }
-

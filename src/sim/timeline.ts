@@ -91,8 +91,21 @@ export function buildTimeline(run: Omit<RecordedRun, 'timeline'>): IncidentEntry
   const entries = run.events.map((e) => fromEvent(run, e)).filter((e): e is IncidentEntry => e !== null);
   const firstFault = run.events.find((e) => e.type === 'fault-start');
   if (firstFault) entries.push(...amplification(run, firstFault.t));
-  const order: Record<IncidentEntry['kind'], number> = { fault: 0, amplified: 1, saturated: 2, queue: 3, timeouts: 4, breaker: 5, unhealthy: 6, slo: 7, recovered: 8 };
-  const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.t - b.e.t || order[a.e.kind] - order[b.e.kind] || a.i - b.i).map((x) => x.e);
+  const order: Record<IncidentEntry['kind'], number> = {
+    fault: 0,
+    amplified: 1,
+    saturated: 2,
+    queue: 3,
+    timeouts: 4,
+    breaker: 5,
+    unhealthy: 6,
+    slo: 7,
+    recovered: 8,
+  };
+  const sorted = entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.t - b.e.t || order[a.e.kind] - order[b.e.kind] || a.i - b.i)
+    .map((x) => x.e);
   // Before the first fault, only warm-up noise: keep the story about the incident.
   const start = firstFault ? firstFault.t : run.warmupMs;
   return sorted.filter((e) => e.t >= start).slice(0, MAX_ENTRIES);

@@ -7,7 +7,10 @@ import { ClientRequest, type ClientState } from './state';
 import type { Cause, SampledRequest } from './types';
 
 /** Requests per second at time t, before faults. */
-export function patternRate(p: { rateRps: number; pattern: string; patternFactor: number; patternStartMs: number; patternDurationMs: number }, t: number): number {
+export function patternRate(
+  p: { rateRps: number; pattern: string; patternFactor: number; patternStartMs: number; patternDurationMs: number },
+  t: number,
+): number {
   const base = p.rateRps;
   const peak = base * p.patternFactor;
   const start = p.patternStartMs;

@@ -1,6 +1,24 @@
 // The named changes a user can make to the open diagram. Each names itself for the undo menu;
 // moves and resizes run inside gestures so that a whole drag is one undo step.
-import type { CallProps, ClientTraffic, Diagram, DiagramNode, Direction, Fault, FaultPatch, Fragment, NodeDetails, EdgeDetails, NodeKind, NodeProps, Scenario, ScenarioSetting, Size, TRAFFIC_KEYS, XY } from '../model';
+import type {
+  CallProps,
+  ClientTraffic,
+  Diagram,
+  DiagramNode,
+  Direction,
+  Fault,
+  FaultPatch,
+  Fragment,
+  NodeDetails,
+  EdgeDetails,
+  NodeKind,
+  NodeProps,
+  Scenario,
+  ScenarioSetting,
+  Size,
+  TRAFFIC_KEYS,
+  XY,
+} from '../model';
 import {
   addFault,
   addScenario,

@@ -8,10 +8,7 @@ import { nextFrame, type Frame } from '../playback/project';
 import { buildRunIndex, type RunIndex } from '../playback/runIndex';
 import type { RecordedRun } from '../sim/types';
 
-export type RunStatus =
-  | { kind: 'idle' }
-  | { kind: 'running'; scenario: string; progress: number; cancel(): void }
-  | { kind: 'failed'; message: string };
+export type RunStatus = { kind: 'idle' } | { kind: 'running'; scenario: string; progress: number; cancel(): void } | { kind: 'failed'; message: string };
 
 export interface FlowPlayback {
   id: string;

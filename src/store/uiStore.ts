@@ -60,7 +60,20 @@ export interface UiState {
   setDropTarget(id: string | null): void;
   openImport(request: ImportRequest): void;
   closeImport(): void;
-  toggle(key: 'snapToGrid' | 'showMinimap' | 'paletteOpen' | 'commandPaletteOpen' | 'codePanelOpen' | 'exportDialogOpen' | 'capturing' | 'libraryOpen' | 'galleryOpen' | 'briefOpen', value?: boolean): void;
+  toggle(
+    key:
+      | 'snapToGrid'
+      | 'showMinimap'
+      | 'paletteOpen'
+      | 'commandPaletteOpen'
+      | 'codePanelOpen'
+      | 'exportDialogOpen'
+      | 'capturing'
+      | 'libraryOpen'
+      | 'galleryOpen'
+      | 'briefOpen',
+    value?: boolean,
+  ): void;
   notify(message: string, tone?: Toast['tone'], action?: Toast['action']): void;
   dismiss(id: number): void;
   setActiveScenario(id: string | null): void;

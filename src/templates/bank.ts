@@ -8,6 +8,10 @@ const files = import.meta.glob<string>('/templates/*.md', { query: '?raw', impor
 let loaded: Promise<QuestionTemplate[]> | null = null;
 
 export function builtInTemplates(): Promise<QuestionTemplate[]> {
-  loaded ??= Promise.all(Object.keys(files).sort().map(async (path) => parseTemplate(await files[path]())));
+  loaded ??= Promise.all(
+    Object.keys(files)
+      .sort()
+      .map(async (path) => parseTemplate(await files[path]())),
+  );
   return loaded;
 }

@@ -93,7 +93,12 @@ const NAMES: Record<Measure, string> = {
 export function checkOutcome(run: RecordedRun, e: Expectation, label = e.of): OutcomeCheck {
   const value = measure(run, e);
   const met = Number.isFinite(value) && (e.above === undefined || value > e.above) && (e.below === undefined || value < e.below);
-  const bounds = [e.above !== undefined ? `above ${formatMeasure(e.what, e.above)}` : '', e.below !== undefined ? `below ${formatMeasure(e.what, e.below)}` : ''].filter(Boolean).join(' and ');
+  const bounds = [
+    e.above !== undefined ? `above ${formatMeasure(e.what, e.above)}` : '',
+    e.below !== undefined ? `below ${formatMeasure(e.what, e.below)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   const text = `${label} ${NAMES[e.what]}, ${e.fromMs / 1000}–${e.toMs / 1000} s: ${formatMeasure(e.what, value)} (expected ${bounds})`;
   return { expectation: e, value, met, text };
 }

@@ -8,7 +8,19 @@ import { marked, type Token } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { CallProps, FaultType, NodeProps } from '../model';
 import { callField, FAULT_TYPES, faultType, fieldError, isNodeKind, isSlug, nodeField } from '../model';
-import { DIFFICULTIES, MEASURES, type DiagramPatch, type Difficulty, type Drill, type DrillFault, type DrillTraffic, type Expectation, type Measure, type QuestionTemplate, type TemplateDiagram } from './types';
+import {
+  DIFFICULTIES,
+  MEASURES,
+  type DiagramPatch,
+  type Difficulty,
+  type Drill,
+  type DrillFault,
+  type DrillTraffic,
+  type Expectation,
+  type Measure,
+  type QuestionTemplate,
+  type TemplateDiagram,
+} from './types';
 
 export class TemplateError extends Error {
   constructor(
@@ -50,10 +62,15 @@ function entries(raw: Raw, where: string): [string, unknown][] {
 }
 
 function checkKeys(raw: Raw, allowed: readonly string[], where: string): void {
-  for (const key of Object.keys(raw)) if (!allowed.includes(key)) throw new Error(`${where} has an unknown field "${key.slice(0, 40)}" (known: ${allowed.join(', ')})`);
+  for (const key of Object.keys(raw))
+    if (!allowed.includes(key)) throw new Error(`${where} has an unknown field "${key.slice(0, 40)}" (known: ${allowed.join(', ')})`);
 }
 
-function props<K extends string>(raw: unknown, field: (key: string) => Parameters<typeof fieldError>[0] | undefined, where: string): Partial<Record<K, unknown>> {
+function props<K extends string>(
+  raw: unknown,
+  field: (key: string) => Parameters<typeof fieldError>[0] | undefined,
+  where: string,
+): Partial<Record<K, unknown>> {
   if (!isRecord(raw)) throw new Error(`${where} must be a map of settings`);
   const out: Partial<Record<K, unknown>> = {};
   for (const [key, value] of entries(raw, where)) {
@@ -80,7 +97,8 @@ function additions(raw: unknown, where: string): DiagramPatch['add'] {
     if (value.parent !== undefined) result.nodes[id].parent = str(value, 'parent', where);
   }
   const edges = raw.edges ?? [];
-  if (!Array.isArray(edges) || edges.some((e) => typeof e !== 'string' || !e.includes('->'))) throw new Error(`${where}: add.edges must be a list of Source->Target`);
+  if (!Array.isArray(edges) || edges.some((e) => typeof e !== 'string' || !e.includes('->')))
+    throw new Error(`${where}: add.edges must be a list of Source->Target`);
   result.edges = edges as string[];
   return result;
 }
@@ -99,7 +117,8 @@ function patch(raw: unknown, where: string, setup: boolean): DiagramPatch {
   }
   const nodes = raw.nodes ?? {};
   if (!isRecord(nodes)) throw new Error(`${where}: nodes must be a map of node id to settings`);
-  for (const [id, settings] of entries(nodes, where)) result.nodes[id] = props<keyof NodeProps>(settings, nodeField, `${where}, node ${id.slice(0, 40)}`) as Partial<NodeProps>;
+  for (const [id, settings] of entries(nodes, where))
+    result.nodes[id] = props<keyof NodeProps>(settings, nodeField, `${where}, node ${id.slice(0, 40)}`) as Partial<NodeProps>;
   const edges = raw.edges ?? {};
   if (!isRecord(edges)) throw new Error(`${where}: edges must be a map of "Source->Target" to call settings`);
   for (const [key, settings] of entries(edges, where)) {
@@ -186,7 +205,8 @@ function drill(raw: unknown, title: string, description: string, diagrams: numbe
   const id = str(raw, 'id', where);
   if (!isSlug(id)) throw new Error(`${where}: id "${id}" must be lower case letters, digits and dashes`);
   const diagram = raw.diagram ?? 1;
-  if (!Number.isInteger(diagram) || (diagram as number) < 1 || (diagram as number) > diagrams) throw new Error(`${where}: "diagram" must be a number from 1 to ${diagrams}`);
+  if (!Number.isInteger(diagram) || (diagram as number) < 1 || (diagram as number) > diagrams)
+    throw new Error(`${where}: "diagram" must be a number from 1 to ${diagrams}`);
   const durationMs = raw.duration === undefined ? 60_000 : parseTime(raw.duration, `${where}: duration`);
   const warmupMs = raw.warmup === undefined ? 5_000 : parseTime(raw.warmup, `${where}: warmup`);
   if (!(durationMs >= 1_000 && durationMs <= 3_600_000)) throw new Error(`${where}: duration must be between 1 s and 1 hour`);
@@ -198,7 +218,11 @@ function drill(raw: unknown, title: string, description: string, diagrams: numbe
   let fix: Drill['fix'] = null;
   if (raw.fix !== undefined) {
     if (!isRecord(raw.fix)) throw new Error(`${where}: fix must be a map`);
-    fix = { title: str(raw.fix, 'title', `${where}, fix`), patch: patch(raw.fix, `${where}, fix`, false), expect: expectations(raw.fix.expect, `${where}, fix`) };
+    fix = {
+      title: str(raw.fix, 'title', `${where}, fix`),
+      patch: patch(raw.fix, `${where}, fix`, false),
+      expect: expectations(raw.fix.expect, `${where}, fix`),
+    };
   }
   return {
     id,
@@ -303,7 +327,11 @@ export function parseTemplate(markdown: string): QuestionTemplate {
     if (token.type === 'heading' && token.depth <= 2) {
       if (token.depth === 2) {
         const s = sectionOf(token.text);
-        if (s === undefined) throw new TemplateError(`Unknown section "${token.text.slice(0, 60)}": use Problem statement, Scale requirements, Discussion points, Diagrams and Drills`, at);
+        if (s === undefined)
+          throw new TemplateError(
+            `Unknown section "${token.text.slice(0, 60)}": use Problem statement, Scale requirements, Discussion points, Diagrams and Drills`,
+            at,
+          );
         section = s;
       }
       continue;

@@ -70,11 +70,7 @@ function SidePanels() {
   const code = useUi((s) => s.codePanelOpen);
   const brief = useUi((s) => s.briefOpen);
   const templateId = useDocument((s) => s.diagram.templateId);
-  return (
-    <Suspense fallback={null}>
-      {code ? <CodePanel /> : brief && templateId ? <BriefPanel templateId={templateId} /> : null}
-    </Suspense>
-  );
+  return <Suspense fallback={null}>{code ? <CodePanel /> : brief && templateId ? <BriefPanel templateId={templateId} /> : null}</Suspense>;
 }
 
 /** A replay belongs to its diagram: opening another closes it, and the scenario pick resets. */

@@ -26,53 +26,53 @@ export function CommandPalette() {
   };
   return (
     <Modal open={open} title="Command palette" hideTitle className="fl-command-palette" onClose={close}>
-          <input
-            autoFocus
-            className="fl-search"
-            placeholder="Type a command…"
-            aria-label="Command"
-            role="combobox"
-            aria-expanded="true"
-            aria-controls="fl-command-list"
-            aria-activedescendant={results[active] ? `fl-cmd-${active}` : undefined}
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setActive(0);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                setActive((a) => Math.min(results.length - 1, a + 1));
-              } else if (e.key === 'ArrowUp') {
-                e.preventDefault();
-                setActive((a) => Math.max(0, a - 1));
-              } else if (e.key === 'Enter') {
-                e.preventDefault();
-                run(active);
-              }
-            }}
-          />
-          <ul id="fl-command-list" role="listbox" aria-label="Commands" className="fl-command-list">
-            {results.length === 0 ? <li className="fl-muted">No command matches.</li> : null}
-            {results.map((c, i) => (
-              <li
-                key={c.id}
-                id={`fl-cmd-${i}`}
-                role="option"
-                aria-selected={i === active}
-                className="fl-command"
-                onMouseEnter={() => setActive(i)}
-                onClick={() => run(i)}
-              >
-                <span>
-                  {c.menu ? <span className="fl-muted">{c.menu}: </span> : null}
-                  {c.label}
-                </span>
-                {c.shortcuts?.[0] ? <kbd>{displayShortcut(c.shortcuts[0])}</kbd> : null}
-              </li>
-            ))}
-          </ul>
+      <input
+        autoFocus
+        className="fl-search"
+        placeholder="Type a command…"
+        aria-label="Command"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="fl-command-list"
+        aria-activedescendant={results[active] ? `fl-cmd-${active}` : undefined}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(results.length - 1, a + 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(0, a - 1));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            run(active);
+          }
+        }}
+      />
+      <ul id="fl-command-list" role="listbox" aria-label="Commands" className="fl-command-list">
+        {results.length === 0 ? <li className="fl-muted">No command matches.</li> : null}
+        {results.map((c, i) => (
+          <li
+            key={c.id}
+            id={`fl-cmd-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className="fl-command"
+            onMouseEnter={() => setActive(i)}
+            onClick={() => run(i)}
+          >
+            <span>
+              {c.menu ? <span className="fl-muted">{c.menu}: </span> : null}
+              {c.label}
+            </span>
+            {c.shortcuts?.[0] ? <kbd>{displayShortcut(c.shortcuts[0])}</kbd> : null}
+          </li>
+        ))}
+      </ul>
     </Modal>
   );
 }

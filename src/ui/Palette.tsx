@@ -17,7 +17,10 @@ function matchesQuery(entry: CatalogEntry, query: string): boolean {
 
 function PaletteItem({ entry }: { entry: CatalogEntry }) {
   const Icon = kindIcon(entry.kind);
-  const add = () => void allCommands().find((c) => c.id === `insert.${entry.kind}`)?.run();
+  const add = () =>
+    void allCommands()
+      .find((c) => c.id === `insert.${entry.kind}`)
+      ?.run();
   return (
     <li>
       <button

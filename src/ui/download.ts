@@ -1,6 +1,12 @@
 // Saving something the app made as a file in the person's downloads.
 export function fileNameFor(title: string, extension: string): string {
-  const base = title.normalize('NFKD').replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'diagram';
+  const base =
+    title
+      .normalize('NFKD')
+      .replace(/[^\w\- ]+/g, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .slice(0, 80) || 'diagram';
   return `${base}.${extension}`;
 }
 

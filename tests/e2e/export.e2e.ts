@@ -63,7 +63,9 @@ describe('export', () => {
     const { page } = await openApp();
     await sketch(page);
     // Expected size: the nodes' extent on the canvas, in diagram units, plus 40 around, at 2x.
-    const zoom = await canvas(page).locator('.react-flow__viewport').evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
+    const zoom = await canvas(page)
+      .locator('.react-flow__viewport')
+      .evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
     const boxes = await Promise.all(['Client', 'Service', 'Database'].map((n) => box(node(page, n))));
     const width = (Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x))) / zoom;
     const height = (Math.max(...boxes.map((b) => b.y + b.height)) - Math.min(...boxes.map((b) => b.y))) / zoom;

@@ -76,7 +76,9 @@ describe('Mermaid import', () => {
     });
     await runMenu(page, 'File', 'Import Mermaid');
     const dialog = page.getByRole('dialog', { name: 'Import Mermaid' });
-    await dialog.getByRole('textbox', { name: 'Mermaid text' }).fill('flowchart LR\n  A["#lt;img src=x onerror=alert(1)#gt;Hi"] --> B["#lt;script#gt;window.__pwned=1#lt;/script#gt;"]');
+    await dialog
+      .getByRole('textbox', { name: 'Mermaid text' })
+      .fill('flowchart LR\n  A["#lt;img src=x onerror=alert(1)#gt;Hi"] --> B["#lt;script#gt;window.__pwned=1#lt;/script#gt;"]');
     await expect.poll(() => dialog.getByRole('region', { name: 'Preview' }).textContent()).toContain('Will create 2 nodes');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => node(page, '<img src=x onerror=alert(1)>Hi').count()).toBe(1);

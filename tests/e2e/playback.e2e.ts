@@ -42,7 +42,7 @@ async function scrubTo(page: Page, seconds: number, duration = 60) {
   const b = await box(slider);
   const thumb = 8; // half of Chromium's range thumb
   await page.mouse.click(b.x + thumb + ((b.width - 2 * thumb) * seconds) / duration, b.y + b.height / 2);
-  const shown = Number((await slider.inputValue())) / 1000;
+  const shown = Number(await slider.inputValue()) / 1000;
   expect(Math.abs(shown - seconds)).toBeLessThan(0.6);
 }
 
@@ -106,7 +106,13 @@ describe('failure playback', () => {
     await dock(page).getByRole('tab', { name: 'Compare runs' }).click();
     const summary = dock(page).getByRole('list', { name: 'Difference' });
     await expect.poll(() => summary.textContent()).toMatch(/Users: success \d+\.\d% in A \(Baseline\), \d+\.\d% in B \(Baseline\)/);
-    await expect.poll(() => dock(page).getByRole('img', { name: /Users: success chart/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        dock(page)
+          .getByRole('img', { name: /Users: success chart/ })
+          .count(),
+      )
+      .toBe(1);
 
     // Reload: the first run replays from the library without simulating again.
     await page.reload();
@@ -114,11 +120,18 @@ describe('failure playback', () => {
     await dock(page).getByRole('tab', { name: 'Runs', exact: true }).click();
     const runs = dock(page).getByRole('list', { name: 'Recorded runs' }).getByRole('listitem');
     await expect.poll(() => runs.count()).toBe(2);
-    await runs.last().getByRole('button', { name: /^Replay/ }).click();
+    await runs
+      .last()
+      .getByRole('button', { name: /^Replay/ })
+      .click();
     await expect.poll(() => player(page).count()).toBe(1);
     await scrubTo(page, 20);
     await expect.poll(() => health(node(page, 'Orders DB'))).toBe('down');
-    expect(await page.evaluate(() => (window as unknown as { faultline: { playback: { getState(): { simulations: number } } } }).faultline.playback.getState().simulations)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { faultline: { playback: { getState(): { simulations: number } } } }).faultline.playback.getState().simulations,
+      ),
+    ).toBe(0);
   });
 
   it('edits a scenario on its lanes: drag, resize and keys move a fault, one undo step each', async () => {
@@ -168,7 +181,14 @@ describe('failure playback', () => {
     await node(page, 'Checkout API').click();
     await page.keyboard.press('Shift+F10');
     const menu = page.getByRole('menu', { name: 'Inject fault on Checkout API' });
-    await expect.poll(() => menu.getByRole('menuitem').first().evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        menu
+          .getByRole('menuitem')
+          .first()
+          .evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => dock(page).getByRole('button', { name: 'Errors on Checkout API, 10.0 s to 30.0 s' }).count()).toBe(1);
@@ -211,7 +231,9 @@ describe('failure playback', () => {
     const dialog = page.getByRole('dialog', { name: 'Import Mermaid' });
     await dialog
       .getByRole('textbox', { name: 'Mermaid text' })
-      .fill('sequenceDiagram\n  participant U as User\n  participant A as Orders API\n  participant D as Orders DB\n  U->>A: POST /orders\n  A->>D: INSERT order\n  D-->>A: ok\n  A-->>U: 201 Created');
+      .fill(
+        'sequenceDiagram\n  participant U as User\n  participant A as Orders API\n  participant D as Orders DB\n  U->>A: POST /orders\n  A->>D: INSERT order\n  D-->>A: ok\n  A-->>U: 201 Created',
+      );
     await expect.poll(() => dialog.getByRole('region', { name: 'Preview' }).textContent()).toContain('Will create 3 nodes');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => node(page, 'Orders DB').count()).toBe(1);

@@ -39,8 +39,16 @@ describe('the question bank', () => {
     await gallery(page).getByRole('combobox', { name: 'Category' }).selectOption('');
     await list.getByRole('button', { name: /^Design a distributed payment processing system\s*Distributed data systems/ }).click();
     const payments = gallery(page).getByRole('region', { name: /^Preview of Design a distributed payment processing system/ });
-    await payments.getByRole('group', { name: 'Diagrams' }).getByRole('button', { name: /^2\. Distributed transaction flow/ }).click();
-    await expect.poll(() => payments.getByRole('img', { name: /^Distributed transaction flow/ }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100), { timeout: 15_000 }).toBe(true);
+    await payments
+      .getByRole('group', { name: 'Diagrams' })
+      .getByRole('button', { name: /^2\. Distributed transaction flow/ })
+      .click();
+    await expect
+      .poll(
+        () => payments.getByRole('img', { name: /^Distributed transaction flow/ }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await gallery(page).getByRole('searchbox', { name: 'Search questions' }).fill('commerce');
 
     await preview.getByRole('button', { name: 'Start from template' }).click();
@@ -61,7 +69,9 @@ describe('the question bank', () => {
     const paused = await timer.getByRole('timer').textContent();
     await page.waitForTimeout(1_200);
     expect(await timer.getByRole('timer').textContent()).toBe(paused);
-    expect(await timer.getByRole('list', { name: 'Interview phases' }).textContent()).toBe('Introduction 5 minRequirements 10 minHigh-level design 15 minDeep dive 25 minWrap-up 5 min');
+    expect(await timer.getByRole('list', { name: 'Interview phases' }).textContent()).toBe(
+      'Introduction 5 minRequirements 10 minHigh-level design 15 minDeep dive 25 minWrap-up 5 min',
+    );
 
     // The thundering-herd drill: shown as drawn, and fixed by the breaker and fallback.
     const drill = brief(page).getByRole('article', { name: 'The availability cache is flushed: a thundering herd on Inventory' });
@@ -93,7 +103,9 @@ describe('the question bank', () => {
     await expect.poll(() => list.getByRole('button', { name: /A minimal question/ }).textContent()).toContain('yours');
 
     await addQuestionFile(page, join(process.cwd(), 'tests/fixtures/templates/broken.md'));
-    await expect.poll(() => messages(page).textContent()).toMatch(/broken\.md is not a question file: Line 4: "difficulty" must be one of Medium, Hard, Expert/);
+    await expect
+      .poll(() => messages(page).textContent())
+      .toMatch(/broken\.md is not a question file: Line 4: "difficulty" must be one of Medium, Hard, Expert/);
 
     // It is kept: after a reload it is still in the gallery, and it starts like any other.
     await page.reload();

@@ -4,7 +4,53 @@ import fc from 'fast-check';
 import type { CallProps, Diagram, DiagramEdge, DiagramNode, Field, Fault, NodeKind, NodeProps, RequestFlow, Scenario } from '../../src/model';
 import { CALL_FIELDS, CATALOG, createDiagram, KINDS, nodeField, normalizeLabel } from '../../src/model';
 
-const PIECES = ['a', 'Z', 'Order', ' ', '  ', '"', "'", '[', ']', '{', '}', '(', ')', '|', '#', '#quot;', '<', '>', '<br/>', ';', '&', '&amp;', '`', '\\', '\n', '\n\n', 'é', '中文', '🚀', '👩‍💻', '\t', '%', '%%', '-->', 'end', '/', '*', '_', '=', ':', ',', '.', '-', 'x', 'o'];
+const PIECES = [
+  'a',
+  'Z',
+  'Order',
+  ' ',
+  '  ',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '(',
+  ')',
+  '|',
+  '#',
+  '#quot;',
+  '<',
+  '>',
+  '<br/>',
+  ';',
+  '&',
+  '&amp;',
+  '`',
+  '\\',
+  '\n',
+  '\n\n',
+  'é',
+  '中文',
+  '🚀',
+  '👩‍💻',
+  '\t',
+  '%',
+  '%%',
+  '-->',
+  'end',
+  '/',
+  '*',
+  '_',
+  '=',
+  ':',
+  ',',
+  '.',
+  '-',
+  'x',
+  'o',
+];
 export const arbitraryLabel = fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }).map((parts) => normalizeLabel(parts.join('')));
 
 const HOSTILE_IDS = ['end', 'graph', 'my node', '1st', 'ünï', 'a-b', 'class', 'style', '__proto__', 'constructor', 'x'];
@@ -14,13 +60,17 @@ function valueFor<K extends string>(field: Field<K>): fc.Arbitrary<number | stri
   if (field.type === 'choice') return fc.constantFrom(...field.options.map((o) => o.value));
   const min = field.min;
   const max = Math.min(field.max, 1e6);
-  return field.integer ? fc.integer({ min, max: Math.max(min, Math.floor(max)) }) : fc.constantFrom(min, max, (min + max) / 2, min + (max - min) / 3, 0.25 * max);
+  return field.integer
+    ? fc.integer({ min, max: Math.max(min, Math.floor(max)) })
+    : fc.constantFrom(min, max, (min + max) / 2, min + (max - min) / 3, 0.25 * max);
 }
 
 function propsFor<T>(keys: readonly string[], field: (k: string) => Field<string> | undefined): fc.Arbitrary<Partial<T>> {
-  return fc.subarray([...keys], { maxLength: Math.min(5, keys.length) }).chain((chosen) =>
-    fc.tuple(...chosen.map((k) => valueFor(field(k)!))).map((values) => Object.fromEntries(chosen.map((k, i) => [k, values[i]])) as Partial<T>),
-  );
+  return fc
+    .subarray([...keys], { maxLength: Math.min(5, keys.length) })
+    .chain((chosen) =>
+      fc.tuple(...chosen.map((k) => valueFor(field(k)!))).map((values) => Object.fromEntries(chosen.map((k, i) => [k, values[i]])) as Partial<T>),
+    );
 }
 
 const COMPONENT_KINDS = KINDS.filter((k) => k !== 'group');
@@ -36,7 +86,10 @@ export const arbitraryDiagram: fc.Arbitrary<Diagram> = fc
   .chain(({ groups, nodeCount }) =>
     fc.record({
       groupParents: fc.array(fc.integer({ min: -1, max: 10 }), { minLength: groups, maxLength: groups }),
-      nodes: fc.array(fc.record({ kind: fc.constantFrom(...COMPONENT_KINDS), group: fc.integer({ min: -1, max: groups - 1 }) }), { minLength: nodeCount, maxLength: nodeCount }),
+      nodes: fc.array(fc.record({ kind: fc.constantFrom(...COMPONENT_KINDS), group: fc.integer({ min: -1, max: groups - 1 }) }), {
+        minLength: nodeCount,
+        maxLength: nodeCount,
+      }),
       hostileIds: fc.array(fc.boolean(), { minLength: nodeCount + groups, maxLength: nodeCount + groups }),
       direction: fc.constantFrom('LR', 'TB', 'RL', 'BT' as const),
       name: arbitraryLabel,
@@ -45,7 +98,9 @@ export const arbitraryDiagram: fc.Arbitrary<Diagram> = fc
   )
   .chain((base) => {
     const total = base.nodes.length + base.groupParents.length;
-    const ids = Array.from({ length: total }, (_, i) => (base.hostileIds[i] ? `${HOSTILE_IDS[i % HOSTILE_IDS.length]}${i < HOSTILE_IDS.length ? '' : i}` : `n${i}`));
+    const ids = Array.from({ length: total }, (_, i) =>
+      base.hostileIds[i] ? `${HOSTILE_IDS[i % HOSTILE_IDS.length]}${i < HOSTILE_IDS.length ? '' : i}` : `n${i}`,
+    );
     const shape: Shape = { groups: base.groupParents.length, nodes: base.nodes };
     return fc
       .record({
@@ -76,13 +131,43 @@ export const arbitraryDiagram: fc.Arbitrary<Diagram> = fc
           d.nodes.push(node);
         });
         // Shuffle groups among the other nodes, as drawing order would have them.
-        d.nodes.sort((a, b) => ids.indexOf(a.id) % 3 - ids.indexOf(b.id) % 3);
+        d.nodes.sort((a, b) => (ids.indexOf(a.id) % 3) - (ids.indexOf(b.id) % 3));
         const kindOf = new Map(d.nodes.map((n) => [n.id, n.kind]));
-        const pairs = parts.edgePairs.map(([a, b]) => [ids[a], ids[b]] as const).filter(([a, b]) => a !== b && kindOf.get(a) !== 'note' && kindOf.get(b) !== 'note');
+        const pairs = parts.edgePairs
+          .map(([a, b]) => [ids[a], ids[b]] as const)
+          .filter(([a, b]) => a !== b && kindOf.get(a) !== 'note' && kindOf.get(b) !== 'note');
         return fc
           .tuple(
-            fc.tuple(...pairs.map(() => fc.record({ label: fc.option(arbitraryLabel, { nil: undefined }), mode: fc.constantFrom('sync', 'async' as const), style: fc.option(fc.constantFrom('thick', 'invisible', 'dotted' as const), { nil: undefined }), call: propsFor<CallProps>(CALL_FIELDS.map((f) => f.key), (k) => CALL_FIELDS.find((f) => f.key === k)) }))),
-            fc.array(fc.record({ name: arbitraryLabel, seed: fc.integer({ min: -5, max: 1e6 }), faults: fc.array(fc.record({ type: fc.constantFrom('crash', 'hang', 'latency', 'errorRate', 'partition' as const), target: fc.nat(), start: fc.nat({ max: 60_000 }), span: fc.integer({ min: 1, max: 60_000 }), edge: fc.boolean() }), { maxLength: 3 }) }), { maxLength: 2 }),
+            fc.tuple(
+              ...pairs.map(() =>
+                fc.record({
+                  label: fc.option(arbitraryLabel, { nil: undefined }),
+                  mode: fc.constantFrom('sync', 'async' as const),
+                  style: fc.option(fc.constantFrom('thick', 'invisible', 'dotted' as const), { nil: undefined }),
+                  call: propsFor<CallProps>(
+                    CALL_FIELDS.map((f) => f.key),
+                    (k) => CALL_FIELDS.find((f) => f.key === k),
+                  ),
+                }),
+              ),
+            ),
+            fc.array(
+              fc.record({
+                name: arbitraryLabel,
+                seed: fc.integer({ min: -5, max: 1e6 }),
+                faults: fc.array(
+                  fc.record({
+                    type: fc.constantFrom('crash', 'hang', 'latency', 'errorRate', 'partition' as const),
+                    target: fc.nat(),
+                    start: fc.nat({ max: 60_000 }),
+                    span: fc.integer({ min: 1, max: 60_000 }),
+                    edge: fc.boolean(),
+                  }),
+                  { maxLength: 3 },
+                ),
+              }),
+              { maxLength: 2 },
+            ),
             fc.boolean(),
           )
           .map(([edgeParts, scenarios, withFlow]) => {
@@ -96,14 +181,28 @@ export const arbitraryDiagram: fc.Arbitrary<Diagram> = fc
               const faults: Fault[] = s.faults.flatMap((f, j) => {
                 const onEdge = f.edge && d.edges.length > 0;
                 const id = onEdge ? d.edges[f.target % d.edges.length].id : d.nodes[f.target % d.nodes.length].id;
-                const fault: Fault = { id: `f${k}_${j}`, type: onEdge && !['partition', 'latency', 'errorRate'].includes(f.type) ? 'partition' : f.type, target: { type: onEdge ? 'edge' : 'node', id }, startMs: f.start, endMs: f.start + f.span };
+                const fault: Fault = {
+                  id: `f${k}_${j}`,
+                  type: onEdge && !['partition', 'latency', 'errorRate'].includes(f.type) ? 'partition' : f.type,
+                  target: { type: onEdge ? 'edge' : 'node', id },
+                  startMs: f.start,
+                  endMs: f.start + f.span,
+                };
                 if (fault.type === 'latency') fault.addMs = 250;
                 if (fault.type === 'errorRate') fault.fraction = 0.5;
                 if (fault.type === 'partition') fault.partition = 'drop';
                 return [fault];
               });
               const clients = d.nodes.filter((n) => n.kind === 'client');
-              return { id: `s${k}`, name: s.name || 'Scenario', seed: s.seed, durationMs: 60_000, warmupMs: 5_000, traffic: clients.length ? { [clients[0].id]: { rateRps: 42 } } : {}, faults };
+              return {
+                id: `s${k}`,
+                name: s.name || 'Scenario',
+                seed: s.seed,
+                durationMs: 60_000,
+                warmupMs: 5_000,
+                traffic: clients.length ? { [clients[0].id]: { rateRps: 42 } } : {},
+                faults,
+              };
             });
             const members = d.nodes.filter((n) => n.kind !== 'group');
             d.flows = withFlow && members.length > 1 ? [flowOf(members)] : [];

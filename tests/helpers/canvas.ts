@@ -41,7 +41,11 @@ async function dragBetween(page: Page, from: { x: number; y: number }, to: { x: 
 export async function connectNodes(page: Page, from: string, to: string) {
   const source = await box(node(page, from).locator('.react-flow__handle.source'));
   const target = await box(node(page, to).locator('.react-flow__handle.target'));
-  await dragBetween(page, { x: source.x + source.width / 2, y: source.y + source.height / 2 }, { x: target.x + target.width / 2, y: target.y + target.height / 2 });
+  await dragBetween(
+    page,
+    { x: source.x + source.width / 2, y: source.y + source.height / 2 },
+    { x: target.x + target.width / 2, y: target.y + target.height / 2 },
+  );
 }
 
 /** Drags a node by its middle, or a group by its title bar, by a distance on screen. */
@@ -53,7 +57,10 @@ export async function dragBy(page: Page, target: Locator, dx: number, dy: number
 
 export async function runMenu(page: Page, menu: string, item: string) {
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: menu, exact: true }).click();
-  await page.getByRole('menu', { name: menu }).getByRole('menuitem', { name: new RegExp(`^${escape(item)}`) }).click();
+  await page
+    .getByRole('menu', { name: menu })
+    .getByRole('menuitem', { name: new RegExp(`^${escape(item)}`) })
+    .click();
 }
 
 export function overlap(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {

@@ -24,4 +24,3 @@ export async function mermaidCounts(text: string) {
     return { type, nodes: states.length, edges: transitions.length };
   });
 }
-

@@ -11,6 +11,10 @@ export const HANG_TO = 30_000;
 export function hangRun(options: { breaker?: boolean; seed?: number } = {}): RecordedRun {
   const { diagram, service, db } = threeTier();
   if (options.breaker) diagram.edges.find((e) => e.source === service && e.target === db)!.call = { breaker: true };
-  const scenario = createScenario(options.breaker ? 'Hang, with breaker' : 'Hang', { id: 's_hang', seed: options.seed ?? 3, faults: [fault('hang', db, HANG_FROM, HANG_TO)] });
+  const scenario = createScenario(options.breaker ? 'Hang, with breaker' : 'Hang', {
+    id: 's_hang',
+    seed: options.seed ?? 3,
+    faults: [fault('hang', db, HANG_FROM, HANG_TO)],
+  });
   return simulate(diagram, scenario);
 }

@@ -49,7 +49,8 @@ export function testDb(factory: IDBFactory = new IDBFactory(), name = `faultline
 export const storageErrors = {
   quota: () => Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }),
   firefoxQuota: () => Object.assign(new Error('Quota reached'), { name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014 }),
-  nestedQuota: () => Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: Object.assign(new Error('quota'), { name: 'QuotaExceededError' }) }),
+  nestedQuota: () =>
+    Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: Object.assign(new Error('quota'), { name: 'QuotaExceededError' }) }),
   closed: () => Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' }),
   versionChange: () => Object.assign(new Error('Database version changed'), { name: 'VersionChangeError' }),
 };

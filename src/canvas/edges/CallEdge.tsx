@@ -33,7 +33,9 @@ function replayStroke(base: React.CSSProperties, view: EdgeView, selected: boole
 function EdgeStatus({ view }: { view: EdgeView }) {
   return (
     <>
-      {view.breaker !== 'closed' ? <span className={`fl-badge fl-badge-breaker fl-breaker-${view.breaker}`}>{view.breaker === 'open' ? 'OPEN' : 'HALF-OPEN'}</span> : null}
+      {view.breaker !== 'closed' ? (
+        <span className={`fl-badge fl-badge-breaker fl-breaker-${view.breaker}`}>{view.breaker === 'open' ? 'OPEN' : 'HALF-OPEN'}</span>
+      ) : null}
       <FaultBadge faults={view.faults} />
     </>
   );
@@ -50,10 +52,21 @@ export const CallEdge = memo(function CallEdge(props: EdgeProps<FlowEdge>) {
   const label = edge.label && edge.style !== 'invisible' ? edge.label : null;
   return (
     <>
-      <BaseEdge id={id} path={path} className={className} style={view ? replayStroke(stroke, view, Boolean(selected)) : stroke} markerEnd={markerEnd} interactionWidth={16} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={className}
+        style={view ? replayStroke(stroke, view, Boolean(selected)) : stroke}
+        markerEnd={markerEnd}
+        interactionWidth={16}
+      />
       {label || status ? (
         <EdgeLabelRenderer>
-          <div className="fl-edge-label nodrag nopan" data-bare={!label || undefined} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          <div
+            className="fl-edge-label nodrag nopan"
+            data-bare={!label || undefined}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
             {label}
             {status ? <EdgeStatus view={view} /> : null}
           </div>

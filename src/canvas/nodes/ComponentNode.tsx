@@ -35,7 +35,14 @@ export const ComponentNode = memo(function ComponentNode({ data, selected }: Nod
   const view = usePlayback((s) => s.frame?.nodes.get(node.id));
   const health = view && view.health !== 'idle' ? HEALTH_STYLE[view.health] : null;
   return (
-    <div className="fl-node" data-kind={node.kind} data-shape={shape} data-selected={selected || undefined} data-health={view?.health} style={{ '--kind-color': color, ...(health ? { '--health-color': health.stroke } : {}) } as React.CSSProperties}>
+    <div
+      className="fl-node"
+      data-kind={node.kind}
+      data-shape={shape}
+      data-selected={selected || undefined}
+      data-health={view?.health}
+      style={{ '--kind-color': color, ...(health ? { '--health-color': health.stroke } : {}) } as React.CSSProperties}
+    >
       <ShapeOutline
         shape={shape}
         width={COMPONENT_SIZE.width}

@@ -22,8 +22,16 @@ export const NodeStatus = memo(function NodeStatus({ view }: { view: NodeView })
       <FaultBadge faults={view.faults} />
       {view.inFlight >= 1 || view.queueDepth >= 1 ? (
         <span className="fl-badge-row">
-          {view.inFlight >= 1 ? <span className="fl-badge fl-badge-metric" title="Requests in flight">{count(view.inFlight)} in flight</span> : null}
-          {view.queueDepth >= 1 ? <span className="fl-badge fl-badge-metric" title="Requests waiting in the queue">{count(view.queueDepth)} queued</span> : null}
+          {view.inFlight >= 1 ? (
+            <span className="fl-badge fl-badge-metric" title="Requests in flight">
+              {count(view.inFlight)} in flight
+            </span>
+          ) : null}
+          {view.queueDepth >= 1 ? (
+            <span className="fl-badge fl-badge-metric" title="Requests waiting in the queue">
+              {count(view.queueDepth)} queued
+            </span>
+          ) : null}
         </span>
       ) : null}
     </>

@@ -108,7 +108,10 @@ export function ParticleLayer() {
         const a = flow.getInternalNode(step.from);
         const b = flow.getInternalNode(step.to);
         if (!a || !b) return;
-        const centre = (n: NonNullable<typeof a>) => ({ x: n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2, y: n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2 });
+        const centre = (n: NonNullable<typeof a>) => ({
+          x: n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2,
+          y: n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2,
+        });
         cubic = parseEdgePath(`M${centre(a).x},${centre(a).y} L${centre(b).x},${centre(b).y}`);
         reverse = false;
       }

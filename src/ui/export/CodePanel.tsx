@@ -15,7 +15,6 @@ async function copyText(text: string) {
   }
 }
 
-
 export function CodePanel() {
   const diagram = useDeferredValue(useDocument((s) => s.diagram));
   const text = useMemo(() => exportMermaid(diagram), [diagram]);

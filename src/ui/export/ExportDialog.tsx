@@ -39,9 +39,15 @@ function Body() {
         <div className="fl-field">
           <label htmlFor="fl-scale">Scale</label>
           <select id="fl-scale" value={scale} onChange={(e) => setScale(Number(e.target.value))}>
-            <option value={1}>1× ({size.width} × {size.height} px)</option>
-            <option value={2}>2× ({size.width * 2} × {size.height * 2} px)</option>
-            <option value={3}>3× ({size.width * 3} × {size.height * 3} px)</option>
+            <option value={1}>
+              1× ({size.width} × {size.height} px)
+            </option>
+            <option value={2}>
+              2× ({size.width * 2} × {size.height * 2} px)
+            </option>
+            <option value={3}>
+              3× ({size.width * 3} × {size.height * 3} px)
+            </option>
           </select>
         </div>
       ) : null}

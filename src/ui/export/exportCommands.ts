@@ -34,6 +34,12 @@ registerCommands([
     when: hasNodes,
     run: async () => downloadText(await mermaidText(), fileNameFor(documentStore.getState().diagram.name, 'mmd')),
   },
-  { id: 'file.exportPicture', label: 'Export picture (PNG, SVG)…', menu: 'File', when: hasNodes, run: () => uiStore.getState().toggle('exportDialogOpen', true) },
+  {
+    id: 'file.exportPicture',
+    label: 'Export picture (PNG, SVG)…',
+    menu: 'File',
+    when: hasNodes,
+    run: () => uiStore.getState().toggle('exportDialogOpen', true),
+  },
   { id: 'view.code', label: 'Show or hide Mermaid code', menu: 'View', shortcuts: ['Shift+E'], run: () => uiStore.getState().toggle('codePanelOpen') },
 ]);

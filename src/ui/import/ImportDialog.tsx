@@ -26,7 +26,15 @@ interface Preview {
 async function preview(block: ImportBlock): Promise<Preview> {
   try {
     const { diagram, counts, notices } = toDiagram(await parseMermaid(block.text), block.name);
-    return { name: block.name, ok: true, nodes: diagram.nodes.filter((n) => n.kind !== 'group'), edges: counts.edges, groups: counts.groups, steps: counts.steps, notices };
+    return {
+      name: block.name,
+      ok: true,
+      nodes: diagram.nodes.filter((n) => n.kind !== 'group'),
+      edges: counts.edges,
+      groups: counts.groups,
+      steps: counts.steps,
+      notices,
+    };
   } catch (error) {
     if (error instanceof MermaidImportError) return { name: block.name, ok: false, error: error.message, line: error.line };
     return { name: block.name, ok: false, error: `Unexpected problem: ${error instanceof Error ? error.message : String(error)}` };
@@ -67,7 +75,13 @@ function KindSummary({ nodes }: { nodes: DiagramNode[] }) {
             <strong>
               {entry.label} ×{list.length}
             </strong>
-            <span className="fl-muted">{list.slice(0, 6).map((n) => n.label.split('\n')[0]).join(', ')}{list.length > 6 ? ', …' : ''}</span>
+            <span className="fl-muted">
+              {list
+                .slice(0, 6)
+                .map((n) => n.label.split('\n')[0])
+                .join(', ')}
+              {list.length > 6 ? ', …' : ''}
+            </span>
           </li>
         );
       })}
@@ -76,7 +90,12 @@ function KindSummary({ nodes }: { nodes: DiagramNode[] }) {
 }
 
 function PreviewView({ previews }: { previews: Preview[] | null }) {
-  if (!previews) return <p className="fl-muted" role="status">Reading the diagram…</p>;
+  if (!previews)
+    return (
+      <p className="fl-muted" role="status">
+        Reading the diagram…
+      </p>
+    );
   return (
     <div className="fl-import-preview" aria-label="Preview" role="region">
       {previews.map((p, i) =>
@@ -85,8 +104,17 @@ function PreviewView({ previews }: { previews: Preview[] | null }) {
             {previews.length > 1 ? <h3>{p.name}</h3> : null}
             <p>
               Will create <strong>{p.nodes!.length} nodes</strong>, <strong>{p.edges} connections</strong>
-              {p.groups ? <>, <strong>{p.groups} groups</strong></> : null}
-              {p.steps ? <>, a request flow of <strong>{p.steps} messages</strong></> : null}.
+              {p.groups ? (
+                <>
+                  , <strong>{p.groups} groups</strong>
+                </>
+              ) : null}
+              {p.steps ? (
+                <>
+                  , a request flow of <strong>{p.steps} messages</strong>
+                </>
+              ) : null}
+              .
             </p>
             <KindSummary nodes={p.nodes!} />
             {p.notices!.map((n) => (
@@ -117,7 +145,12 @@ function ImportBody({ initialText, initialFile }: { initialText: string; initial
   const [chosen, setChosen] = useState<Set<number>>(() => new Set([0]));
   useEffect(() => setChosen(new Set([0])), [fenced.length]);
   const baseName = fileName ? fileName.replace(/\.[^.]+$/, '') : 'Imported diagram';
-  const blocks: ImportBlock[] = fenced.length > 0 ? fenced.filter((b) => chosen.has(b.index)).map((b) => ({ name: b.heading || `${baseName} ${b.index + 1}`, text: b.text })) : text.trim() ? [{ name: baseName, text }] : [];
+  const blocks: ImportBlock[] =
+    fenced.length > 0
+      ? fenced.filter((b) => chosen.has(b.index)).map((b) => ({ name: b.heading || `${baseName} ${b.index + 1}`, text: b.text }))
+      : text.trim()
+        ? [{ name: baseName, text }]
+        : [];
   const previews = usePreviews(blocks);
   const ready = previews !== null && previews.length > 0 && previews.every((p) => p.ok) && !working;
 
@@ -145,8 +178,17 @@ function ImportBody({ initialText, initialFile }: { initialText: string; initial
         <button type="button" className="fl-button" onClick={() => fileInput.current?.click()}>
           Open file…
         </button>
-        <input ref={fileInput} type="file" accept=".mmd,.mermaid,.md,.markdown,.txt" hidden aria-label="Mermaid or Markdown file" onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])} />
-        <span className="fl-muted">{fileName ? `From ${fileName}` : 'Paste a flowchart, sequenceDiagram, stateDiagram-v2 or architecture-beta diagram, or open a .mmd or .md file.'}</span>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".mmd,.mermaid,.md,.markdown,.txt"
+          hidden
+          aria-label="Mermaid or Markdown file"
+          onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])}
+        />
+        <span className="fl-muted">
+          {fileName ? `From ${fileName}` : 'Paste a flowchart, sequenceDiagram, stateDiagram-v2 or architecture-beta diagram, or open a .mmd or .md file.'}
+        </span>
       </div>
       {fenced.length > 0 ? (
         <fieldset className="fl-import-blocks">
@@ -173,7 +215,15 @@ function ImportBody({ initialText, initialFile }: { initialText: string; initial
           ))}
         </fieldset>
       ) : (
-        <textarea className="fl-import-text" aria-label="Mermaid text" spellCheck={false} rows={10} value={text} onChange={(e) => setText(e.target.value)} placeholder={'flowchart LR\n  Users --> API[Checkout Service] --> DB[(Orders DB)]'} />
+        <textarea
+          className="fl-import-text"
+          aria-label="Mermaid text"
+          spellCheck={false}
+          rows={10}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={'flowchart LR\n  Users --> API[Checkout Service] --> DB[(Orders DB)]'}
+        />
       )}
       {blocks.length > 0 ? <PreviewView previews={previews} /> : null}
       <fieldset className="fl-import-target">

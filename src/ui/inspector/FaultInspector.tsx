@@ -1,7 +1,18 @@
 // The selected fault of the active scenario: its type (among those its target can have), when it
 // starts and ends, and its parameters with units. Each change is one undo step.
 import { Trash2 } from 'lucide-react';
-import { FAULT_TIME_FIELDS, faultTargetName, faultType, faultTypesFor, findScenario, type Fault, type FaultPatch, type FaultType, type FieldValue, type Scenario } from '../../model';
+import {
+  FAULT_TIME_FIELDS,
+  faultTargetName,
+  faultType,
+  faultTypesFor,
+  findScenario,
+  type Fault,
+  type FaultPatch,
+  type FaultType,
+  type FieldValue,
+  type Scenario,
+} from '../../model';
 import { actions, documentStore, report, uiStore, useDocument, useUi } from '../stores';
 import { FieldInput } from './FieldInput';
 
@@ -31,7 +42,11 @@ function FaultDetails({ scenario, fault }: { scenario: Scenario; fault: Fault })
       </p>
       <div className="fl-field">
         <label htmlFor="fl-fault-type">Fault</label>
-        <select id="fl-fault-type" value={fault.type} onChange={(e) => report(actions.updateFault(scenario.id, fault.id, { type: e.target.value as FaultType }))}>
+        <select
+          id="fl-fault-type"
+          value={fault.type}
+          onChange={(e) => report(actions.updateFault(scenario.id, fault.id, { type: e.target.value as FaultType }))}
+        >
           {faultTypesFor(targetKind).map((t) => (
             <option key={t.type} value={t.type}>
               {t.label}
@@ -40,7 +55,13 @@ function FaultDetails({ scenario, fault }: { scenario: Scenario; fault: Fault })
         </select>
       </div>
       {FAULT_TIME_FIELDS.map((field) => (
-        <FieldInput key={field.key} field={field} value={fault[field.key]} overridden={false} onCommit={(v: FieldValue | undefined) => commit(scenario, fault, { [field.key]: v as number })} />
+        <FieldInput
+          key={field.key}
+          field={field}
+          value={fault[field.key]}
+          overridden={false}
+          onCommit={(v: FieldValue | undefined) => commit(scenario, fault, { [field.key]: v as number })}
+        />
       ))}
       {entry.params.map((field) => (
         <FieldInput

@@ -1,5 +1,19 @@
 // The inspector: what is selected, with every editable detail and simulation property of it.
-import { CATALOG, KINDS, CALL_FIELDS, TRAFFIC_KEYS, nodeField, effectiveCallProps, effectiveNodeProps, type CallProps, type DiagramEdge, type DiagramNode, type FieldValue, type NodeKind, type NodeProps } from '../../model';
+import {
+  CATALOG,
+  KINDS,
+  CALL_FIELDS,
+  TRAFFIC_KEYS,
+  nodeField,
+  effectiveCallProps,
+  effectiveNodeProps,
+  type CallProps,
+  type DiagramEdge,
+  type DiagramNode,
+  type FieldValue,
+  type NodeKind,
+  type NodeProps,
+} from '../../model';
 import { kindIcon } from '../../canvas/icons';
 import { actions, report, uiStore, useDocument, useUi } from '../stores';
 import { FaultInspector } from './FaultInspector';
@@ -44,23 +58,31 @@ function NodeInspector({ node }: { node: DiagramNode }) {
           ) : null}
         </div>
       ) : null}
-      <TextField label="Notes" multiline value={node.notes ?? ''} placeholder="Assumptions, numbers, links…" onCommit={(notes) => report(actions.updateNode(node.id, { notes }))} />
+      <TextField
+        label="Notes"
+        multiline
+        value={node.notes ?? ''}
+        placeholder="Assumptions, numbers, links…"
+        onCommit={(notes) => report(actions.updateNode(node.id, { notes }))}
+      />
       {node.kind === 'client' ? <TrafficSection clientId={node.id} own={props} /> : null}
       {entry.fields.length > 0 ? (
         <section className="fl-inspector-section" aria-label="Simulation">
           <h3>Simulation</h3>
-          {entry.fields.filter((key) => node.kind !== 'client' || !SCENARIO_KEYS.has(key)).map((key) => {
-            const field = nodeField(key)!;
-            return (
-              <FieldInput
-                key={key}
-                field={field}
-                value={props[key] as FieldValue}
-                overridden={node.props[key] !== undefined}
-                onCommit={(v) => refusal(report(actions.setNodeProp(node.id, key, v as NodeProps[typeof key] | undefined)))}
-              />
-            );
-          })}
+          {entry.fields
+            .filter((key) => node.kind !== 'client' || !SCENARIO_KEYS.has(key))
+            .map((key) => {
+              const field = nodeField(key)!;
+              return (
+                <FieldInput
+                  key={key}
+                  field={field}
+                  value={props[key] as FieldValue}
+                  overridden={node.props[key] !== undefined}
+                  onCommit={(v) => refusal(report(actions.setNodeProp(node.id, key, v as NodeProps[typeof key] | undefined)))}
+                />
+              );
+            })}
         </section>
       ) : null}
     </div>

@@ -117,7 +117,14 @@ function Body() {
   return (
     <>
       <div className="fl-library-bar">
-        <input type="search" className="fl-search" placeholder="Search by name" aria-label="Search diagrams" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          className="fl-search"
+          placeholder="Search by name"
+          aria-label="Search diagrams"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button
           type="button"
           className="fl-button fl-button-primary"

@@ -87,7 +87,13 @@ class Session {
         documentStore,
         { save: (d, expected) => this.library!.save(d, expected), reopen: () => db.open().then(() => undefined) },
         saveStatus,
-        { delayMs: AUTOSAVE_MS, journal: this.journal, channel: broadcastChannel(), tab: this.tab, reloadFromElsewhere: (id) => this.reloadTheirs(id, 'Updated with changes from another tab') },
+        {
+          delayMs: AUTOSAVE_MS,
+          journal: this.journal,
+          channel: broadcastChannel(),
+          tab: this.tab,
+          reloadFromElsewhere: (id) => this.reloadTheirs(id, 'Updated with changes from another tab'),
+        },
       );
       const flush = () => this.autosaver?.flushForExit();
       addEventListener('pagehide', flush);
@@ -262,7 +268,10 @@ class Session {
   async keepMineAsCopy(): Promise<void> {
     const mine = documentStore.getState().diagram;
     this.autosaver?.detach();
-    await this.adopt({ ...mine, id: newId('d'), name: `${mine.name} (my copy)` }, 'Your version is kept as a copy; the other tab\u2019s version stays as it was');
+    await this.adopt(
+      { ...mine, id: newId('d'), name: `${mine.name} (my copy)` },
+      'Your version is kept as a copy; the other tab\u2019s version stays as it was',
+    );
   }
 
   async saveSharedCopy(): Promise<void> {
@@ -296,7 +305,12 @@ class Session {
     try {
       await navigator.clipboard.writeText(url);
       if (url.length > SHARE_WARN_LENGTH) {
-        uiStore.getState().notify(`Link copied, but it is ${url.length.toLocaleString('en-US')} characters long: some apps cut long links. File → Export file is the safe way to share this one.`, 'error');
+        uiStore
+          .getState()
+          .notify(
+            `Link copied, but it is ${url.length.toLocaleString('en-US')} characters long: some apps cut long links. File → Export file is the safe way to share this one.`,
+            'error',
+          );
       } else uiStore.getState().notify('Share link copied: it opens a copy of this diagram');
     } catch {
       uiStore.getState().notify('The browser would not let the page use the clipboard', 'error');

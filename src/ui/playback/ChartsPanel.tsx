@@ -24,7 +24,13 @@ export function ChartsPanel() {
       <h3>{set.title}</h3>
       <div className="fl-chart-grid">
         {set.panels.map((p) =>
-          p.lines.length > 0 ? <TimeChart key={p.title} title={p.title} unit={p.unit} x={set.x} lines={p.lines} /> : <p key={p.title} className="fl-muted">{p.title}: none</p>,
+          p.lines.length > 0 ? (
+            <TimeChart key={p.title} title={p.title} unit={p.unit} x={set.x} lines={p.lines} />
+          ) : (
+            <p key={p.title} className="fl-muted">
+              {p.title}: none
+            </p>
+          ),
         )}
       </div>
     </section>

@@ -40,7 +40,12 @@ export function ComparePanel() {
   const comparison = useMemo(() => (runA && runB ? compareRuns(runA, runB, [`A (${runA.scenarioName})`, `B (${runB.scenarioName})`]) : null), [runA, runB]);
 
   if (runs === null) return <p className="fl-muted fl-panel-empty">Loading runs…</p>;
-  if (runs.length < 2) return <p className="fl-muted fl-panel-empty">Compare needs two runs of this diagram. Run a scenario, change something (a breaker, a timeout, a fault), and run again.</p>;
+  if (runs.length < 2)
+    return (
+      <p className="fl-muted fl-panel-empty">
+        Compare needs two runs of this diagram. Run a scenario, change something (a breaker, a timeout, a fault), and run again.
+      </p>
+    );
   const picker = (label: string, value: string, set: (v: string) => void) => (
     <label className="fl-compare-pick">
       <span>Run {label}</span>

@@ -52,7 +52,13 @@ export function Dock() {
             </button>
           ))}
         </div>
-        <button type="button" className="fl-icon-button" aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'} aria-expanded={open} onClick={() => uiStore.getState().showDock(undefined, !open)}>
+        <button
+          type="button"
+          className="fl-icon-button"
+          aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'}
+          aria-expanded={open}
+          onClick={() => uiStore.getState().showDock(undefined, !open)}
+        >
           {open ? <ChevronDown size={16} aria-hidden="true" /> : <ChevronUp size={16} aria-hidden="true" />}
         </button>
       </div>

@@ -43,7 +43,7 @@ function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault
     target.setPointerCapture(e.pointerId);
     let began = false;
     const move = (ev: PointerEvent) => {
-      const delta = Math.round(((ev.clientX - x0) / width) * d / SNAP_MS) * SNAP_MS;
+      const delta = Math.round((((ev.clientX - x0) / width) * d) / SNAP_MS) * SNAP_MS;
       if (!began) {
         if (delta === 0) return;
         documentStore.getState().beginGesture(grip === 'move' ? 'Move fault' : 'Resize fault');
@@ -110,7 +110,11 @@ function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault
 }
 
 export function NoFaults() {
-  return <p className="fl-muted fl-lanes-empty">No faults yet. Right-click a node, a connection or a group on the canvas (or select it and press Shift+F10) to inject one.</p>;
+  return (
+    <p className="fl-muted fl-lanes-empty">
+      No faults yet. Right-click a node, a connection or a group on the canvas (or select it and press Shift+F10) to inject one.
+    </p>
+  );
 }
 
 export function FaultLanes({ scenario }: { scenario: Scenario }) {

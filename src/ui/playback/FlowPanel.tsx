@@ -18,14 +18,19 @@ export function FlowPanel() {
     return () => playback.getState().openFlow(null);
   }, [flows]);
 
-  if (flows.length === 0) return <p className="fl-muted fl-panel-empty">No request flows. Import a sequence diagram (File → Import Mermaid) to step through its messages here.</p>;
+  if (flows.length === 0)
+    return <p className="fl-muted fl-panel-empty">No request flows. Import a sequence diagram (File → Import Mermaid) to step through its messages here.</p>;
   if (!flow || !state) return null;
   const steps = flowSteps(diagram, flow);
   const nameOf = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <div className="fl-flows">
       <div className="fl-flow-controls">
-        <select aria-label="Request flow" value={flow.id} onChange={(e) => pb.openFlow(e.target.value, flows.find((f) => f.id === e.target.value)?.steps.length)}>
+        <select
+          aria-label="Request flow"
+          value={flow.id}
+          onChange={(e) => pb.openFlow(e.target.value, flows.find((f) => f.id === e.target.value)?.steps.length)}
+        >
           {flows.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name}
@@ -35,7 +40,12 @@ export function FlowPanel() {
         <button type="button" className="fl-icon-button" aria-label="Previous message" onClick={() => pb.stepFlow(state.step - 1)}>
           <ChevronLeft size={16} aria-hidden="true" />
         </button>
-        <button type="button" className="fl-icon-button" aria-label={state.playing ? 'Pause flow' : 'Play flow'} onClick={() => pb.setFlowPlaying(!state.playing)}>
+        <button
+          type="button"
+          className="fl-icon-button"
+          aria-label={state.playing ? 'Pause flow' : 'Play flow'}
+          onClick={() => pb.setFlowPlaying(!state.playing)}
+        >
           {state.playing ? <Pause size={16} aria-hidden="true" /> : <Play size={16} aria-hidden="true" />}
         </button>
         <button type="button" className="fl-icon-button" aria-label="Next message" onClick={() => pb.stepFlow(state.step + 1)}>

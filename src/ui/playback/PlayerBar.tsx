@@ -33,7 +33,13 @@ export function PlayerBar() {
       <button type="button" className="fl-icon-button" aria-label="Previous event" title="Previous event (Shift+←)" onClick={() => pb.jump(-1)}>
         <ChevronLeft size={16} aria-hidden="true" />
       </button>
-      <button type="button" className="fl-icon-button fl-play" aria-label={playing ? 'Pause' : 'Play'} title={`${playing ? 'Pause' : 'Play'} (Space)`} onClick={() => pb.togglePlay()}>
+      <button
+        type="button"
+        className="fl-icon-button fl-play"
+        aria-label={playing ? 'Pause' : 'Play'}
+        title={`${playing ? 'Pause' : 'Play'} (Space)`}
+        onClick={() => pb.togglePlay()}
+      >
         {playing ? <Pause size={16} aria-hidden="true" /> : <Play size={16} aria-hidden="true" />}
       </button>
       <button type="button" className="fl-icon-button" aria-label="Next event" title="Next event (Shift+→)" onClick={() => pb.jump(1)}>

@@ -44,7 +44,12 @@ function RunControl() {
     );
   }
   return (
-    <button type="button" className="fl-button fl-button-primary" onClick={() => void runScenario()} title={`Run the scenario (${displayShortcut('Mod+Enter')})`}>
+    <button
+      type="button"
+      className="fl-button fl-button-primary"
+      onClick={() => void runScenario()}
+      title={`Run the scenario (${displayShortcut('Mod+Enter')})`}
+    >
       <Play size={14} aria-hidden="true" /> Run
     </button>
   );

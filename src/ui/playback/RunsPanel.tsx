@@ -49,7 +49,12 @@ export function RunsPanel() {
   const runs = useStoredRuns();
   const openId = usePlayback((s) => s.runId);
   if (runs === null) return <p className="fl-muted fl-panel-empty">Loading runs…</p>;
-  if (runs.length === 0) return <p className="fl-muted fl-panel-empty">No runs of this diagram yet. Each run is kept here (the last 10, and any you pin) and replays without simulating again.</p>;
+  if (runs.length === 0)
+    return (
+      <p className="fl-muted fl-panel-empty">
+        No runs of this diagram yet. Each run is kept here (the last 10, and any you pin) and replays without simulating again.
+      </p>
+    );
   return (
     <ul className="fl-runs" aria-label="Recorded runs">
       {runs.map((r) => (
@@ -58,7 +63,14 @@ export function RunsPanel() {
           <button type="button" className="fl-button" onClick={() => void openStoredRun(r.id)} aria-label={`Replay ${runLabel(r)}`}>
             <Play size={12} aria-hidden="true" /> Replay
           </button>
-          <button type="button" className="fl-icon-button" aria-label={r.pinned ? 'Unpin' : 'Pin'} aria-pressed={r.pinned === 1} title={r.pinned ? 'Unpin: may be removed when newer runs come' : 'Pin: never removed to make room'} onClick={() => void change((s) => s.pin(r.id, r.pinned === 0))}>
+          <button
+            type="button"
+            className="fl-icon-button"
+            aria-label={r.pinned ? 'Unpin' : 'Pin'}
+            aria-pressed={r.pinned === 1}
+            title={r.pinned ? 'Unpin: may be removed when newer runs come' : 'Pin: never removed to make room'}
+            onClick={() => void change((s) => s.pin(r.id, r.pinned === 0))}
+          >
             {r.pinned ? <PinOff size={14} aria-hidden="true" /> : <Pin size={14} aria-hidden="true" />}
           </button>
           <button

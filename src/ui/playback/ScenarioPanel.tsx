@@ -10,7 +10,7 @@ import { actions, documentStore, report, uiStore, useDocument } from '../stores'
 
 function addScenario(copy: boolean) {
   const d = documentStore.getState().diagram;
-  const from = copy ? d.scenarios.find((s) => s.id === uiStore.getState().activeScenarioId) ?? d.scenarios[0] : undefined;
+  const from = copy ? (d.scenarios.find((s) => s.id === uiStore.getState().activeScenarioId) ?? d.scenarios[0]) : undefined;
   const name = from ? `${from.name} (copy)` : `Scenario ${d.scenarios.length + 1}`;
   const result = report(actions.addScenario(name, from));
   if (result.ok) uiStore.getState().setActiveScenario(result.value.id);

@@ -24,5 +24,7 @@ export function injectFault(type: FaultType, target: Fault['target']): void {
   ui.selectFault(result.value.id);
   ui.showDock('faults');
   const f = result.value;
-  ui.notify(`${describeFault(f, faultTargetName(after, f.target))} from ${formatTime(f.startMs)} to ${formatTime(f.endMs)} in “${owner.name}”: drag its bar in the Faults panel to change when`);
+  ui.notify(
+    `${describeFault(f, faultTargetName(after, f.target))} from ${formatTime(f.startMs)} to ${formatTime(f.endMs)} in “${owner.name}”: drag its bar in the Faults panel to change when`,
+  );
 }

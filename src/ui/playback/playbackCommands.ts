@@ -33,7 +33,11 @@ function openMenuOnSelection() {
   if (!id) return;
   const el = document.querySelector(`.react-flow__${node ? 'node' : 'edge'}[data-id="${CSS.escape(id)}"]`);
   const r = el?.getBoundingClientRect();
-  ui.openContextMenu({ x: r ? r.left + r.width / 2 : innerWidth / 2, y: r ? r.top + r.height / 2 : innerHeight / 2, target: { type: node ? 'node' : 'edge', id } });
+  ui.openContextMenu({
+    x: r ? r.left + r.width / 2 : innerWidth / 2,
+    y: r ? r.top + r.height / 2 : innerHeight / 2,
+    target: { type: node ? 'node' : 'edge', id },
+  });
 }
 
 const tab = (id: DockTab, label: string): Command => ({ id: `sim.tab.${id}`, label, menu: 'Simulate', run: () => uiStore.getState().showDock(id) });
@@ -52,15 +56,35 @@ registerCommands([
   { id: 'sim.play', label: 'Play or pause replay', menu: 'Simulate', shortcuts: ['Space'], when: replaying, run: () => playback.getState().togglePlay() },
   { id: 'sim.back', label: 'Back one second', shortcuts: ['ArrowLeft'], when: replaying, run: () => seekBy(-SEEK_MS) },
   { id: 'sim.forward', label: 'Forward one second', shortcuts: ['ArrowRight'], when: replaying, run: () => seekBy(SEEK_MS) },
-  { id: 'sim.previousEvent', label: 'Previous event', menu: 'Simulate', shortcuts: ['Shift+ArrowLeft'], when: replaying, run: () => void playback.getState().jump(-1) },
+  {
+    id: 'sim.previousEvent',
+    label: 'Previous event',
+    menu: 'Simulate',
+    shortcuts: ['Shift+ArrowLeft'],
+    when: replaying,
+    run: () => void playback.getState().jump(-1),
+  },
   { id: 'sim.nextEvent', label: 'Next event', menu: 'Simulate', shortcuts: ['Shift+ArrowRight'], when: replaying, run: () => void playback.getState().jump(1) },
   { id: 'sim.start', label: 'Go to the start of the run', shortcuts: ['Home'], when: replaying, run: () => playback.getState().seek(0) },
   { id: 'sim.end', label: 'Go to the end of the run', shortcuts: ['End'], when: replaying, run: () => playback.getState().seek(Number.MAX_SAFE_INTEGER) },
   { id: 'sim.faster', label: 'Replay faster', menu: 'Simulate', shortcuts: [']'], when: replaying, run: () => changeSpeed(1) },
   { id: 'sim.slower', label: 'Replay slower', menu: 'Simulate', shortcuts: ['['], when: replaying, run: () => changeSpeed(-1) },
-  { id: 'sim.loop', label: 'Loop replay on or off', menu: 'Simulate', shortcuts: ['L'], when: replaying, run: () => playback.getState().setLoop(!playback.getState().loop) },
+  {
+    id: 'sim.loop',
+    label: 'Loop replay on or off',
+    menu: 'Simulate',
+    shortcuts: ['L'],
+    when: replaying,
+    run: () => playback.getState().setLoop(!playback.getState().loop),
+  },
   { id: 'sim.close', label: 'Close replay', menu: 'Simulate', shortcuts: ['Escape'], when: replaying, run: () => playback.getState().close() },
-  { id: 'view.simPanel', label: 'Show or hide simulation panel', menu: 'View', shortcuts: ['Mod+J'], run: () => uiStore.getState().showDock(undefined, !uiStore.getState().dockOpen) },
+  {
+    id: 'view.simPanel',
+    label: 'Show or hide simulation panel',
+    menu: 'View',
+    shortcuts: ['Mod+J'],
+    run: () => uiStore.getState().showDock(undefined, !uiStore.getState().dockOpen),
+  },
   tab('faults', 'Show faults'),
   tab('incident', 'Show incident timeline'),
   tab('charts', 'Show charts'),

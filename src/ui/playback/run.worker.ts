@@ -35,7 +35,13 @@ async function store(diagramId: string, run: RecordedRun): Promise<RunRecord> {
 }
 
 const api = {
-  async run(diagram: Diagram, scenario: Scenario, options: SimOptions, storeFor: string | null, onProgress: (fraction: number) => void): Promise<WorkerRunResult> {
+  async run(
+    diagram: Diagram,
+    scenario: Scenario,
+    options: SimOptions,
+    storeFor: string | null,
+    onProgress: (fraction: number) => void,
+  ): Promise<WorkerRunResult> {
     cancelled = false;
     const run = await simulateAsync(diagram, scenario, { ...options, onProgress, isCancelled: () => cancelled, slice: 100_000 });
     let record: RunRecord | null = null;

@@ -11,7 +11,13 @@ export interface RunningSimulation {
 }
 
 /** `storeFor` is the diagram to file the run under in the library, or null to keep it in memory. */
-export function runInWorker(diagram: Diagram, scenario: Scenario, options: SimOptions, storeFor: string | null, onProgress: (fraction: number) => void): RunningSimulation {
+export function runInWorker(
+  diagram: Diagram,
+  scenario: Scenario,
+  options: SimOptions,
+  storeFor: string | null,
+  onProgress: (fraction: number) => void,
+): RunningSimulation {
   const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' });
   const api = Comlink.wrap<RunWorkerApi>(worker);
   let stop: (reason: Error) => void = () => undefined;

@@ -3,7 +3,15 @@
 import { useEffect, useState } from 'react';
 import { renderMermaid } from '../../mermaid/loadMermaid';
 
-export function MermaidPicture({ text, alt = 'The diagram as Mermaid draws it', className = 'fl-code-rendered' }: { text: string; alt?: string; className?: string }) {
+export function MermaidPicture({
+  text,
+  alt = 'The diagram as Mermaid draws it',
+  className = 'fl-code-rendered',
+}: {
+  text: string;
+  alt?: string;
+  className?: string;
+}) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -22,7 +30,17 @@ export function MermaidPicture({ text, alt = 'The diagram as Mermaid draws it', 
       if (made) URL.revokeObjectURL(made);
     };
   }, [text]);
-  if (error) return <p className="fl-field-error" role="alert">Mermaid could not draw this: {error}</p>;
-  if (!url) return <p className="fl-muted" role="status">Drawing with Mermaid…</p>;
+  if (error)
+    return (
+      <p className="fl-field-error" role="alert">
+        Mermaid could not draw this: {error}
+      </p>
+    );
+  if (!url)
+    return (
+      <p className="fl-muted" role="status">
+        Drawing with Mermaid…
+      </p>
+    );
   return <img className={className} src={url} alt={alt} />;
 }

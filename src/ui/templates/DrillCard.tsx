@@ -49,7 +49,11 @@ export function DrillCard({ drill, diagramCount }: { drill: Drill; diagramCount:
           ) : null}
         </div>
       ) : (
-        <p className="fl-muted">{diagramCount > 1 ? `This drill runs on diagram ${drill.diagram}: open it from the list above.` : 'This diagram no longer has the parts this drill breaks.'}</p>
+        <p className="fl-muted">
+          {diagramCount > 1
+            ? `This drill runs on diagram ${drill.diagram}: open it from the list above.`
+            : 'This diagram no longer has the parts this drill breaks.'}
+        </p>
       )}
       {drill.fix ? <p className="fl-muted">Fix: {drill.fix.title}</p> : null}
       <Outcome drill={drill} variant="as-is" />

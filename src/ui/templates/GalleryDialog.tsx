@@ -39,7 +39,11 @@ async function addFromFile() {
   if (!file) return;
   try {
     const { template, stored } = await importQuestion(await file.text());
-    uiStore.getState().notify(stored ? `Added “${template.title}” to your questions` : `Added “${template.title}” for this session: storage is not available, so it will not be kept`);
+    uiStore
+      .getState()
+      .notify(
+        stored ? `Added “${template.title}” to your questions` : `Added “${template.title}” for this session: storage is not available, so it will not be kept`,
+      );
   } catch (error) {
     uiStore.getState().notify(`${file.name} is not a question file: ${error instanceof Error ? error.message : String(error)}`, 'error');
   }

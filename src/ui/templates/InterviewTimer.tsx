@@ -44,7 +44,12 @@ export function InterviewTimer() {
             <Pause size={15} aria-hidden="true" />
           </button>
         ) : (
-          <button type="button" className="fl-icon-button" aria-label={spent > 0 ? 'Resume timer' : 'Start timer'} onClick={() => interviewClock.getState().start()}>
+          <button
+            type="button"
+            className="fl-icon-button"
+            aria-label={spent > 0 ? 'Resume timer' : 'Start timer'}
+            onClick={() => interviewClock.getState().start()}
+          >
             <Play size={15} aria-hidden="true" />
           </button>
         )}

@@ -39,7 +39,9 @@ function block(t: Token, k: string): ReactNode {
       return <h4 key={k}>{inline((t as Tokens.Heading).tokens, k)}</h4>;
     case 'list': {
       const list = t as Tokens.List;
-      const items = list.items.map((item, i) => <li key={i}>{item.tokens.map((x, j) => (x.type === 'text' ? inline((x as Tokens.Text).tokens ?? [x], `${k}${i}${j}`) : block(x, `${k}${i}${j}`)))}</li>);
+      const items = list.items.map((item, i) => (
+        <li key={i}>{item.tokens.map((x, j) => (x.type === 'text' ? inline((x as Tokens.Text).tokens ?? [x], `${k}${i}${j}`) : block(x, `${k}${i}${j}`)))}</li>
+      ));
       return list.ordered ? <ol key={k}>{items}</ol> : <ul key={k}>{items}</ul>;
     }
     case 'code':

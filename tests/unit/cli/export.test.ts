@@ -12,7 +12,12 @@ describe('npm run cli -- export', () => {
     const back = await cli(['import', 'x.mmd'], { 'x.mmd': out });
     const diagram = JSON.parse(back.out).diagram;
     expect(diagram.name).toBe('Checkout');
-    expect(diagram.edges.find((e: { source: string }) => e.source === 'checkout').call).toEqual({ timeoutMs: 1000, maxAttempts: 3, backoffMs: 0, jitter: 'none' });
+    expect(diagram.edges.find((e: { source: string }) => e.source === 'checkout').call).toEqual({
+      timeoutMs: 1000,
+      maxAttempts: 3,
+      backoffMs: 0,
+      jitter: 'none',
+    });
   });
 
   it('writes to --out and refuses a broken diagram with exit code 2', async () => {

@@ -47,11 +47,19 @@ describe('npm run cli -- simulate', () => {
   });
 
   it.each([
-    ['an unknown node in a fault', { scenario: { name: 'x', faults: [{ id: 'f', type: 'crash', target: { type: 'node', id: 'ghost' }, startMs: 0, endMs: 10 }] } }, /targets unknown node "ghost"/],
+    [
+      'an unknown node in a fault',
+      { scenario: { name: 'x', faults: [{ id: 'f', type: 'crash', target: { type: 'node', id: 'ghost' }, startMs: 0, endMs: 10 }] } },
+      /targets unknown node "ghost"/,
+    ],
     ['a negative rate on a client', { rate: -5 }, /Shoppers: Request rate must be at least 0 req\/s/],
     ['a negative rate in a scenario', { scenario: { name: 'x', traffic: { users: { rateRps: -1 } } } }, /rate for users must be between 0/],
     ['malformed JSON', { raw: '{"format": "faultline", "version": 1, "diagram": {' }, /is not valid JSON/],
-    ['an unknown fault type', { scenario: { name: 'x', faults: [{ type: 'meteor', target: { type: 'node', id: 'users' }, startMs: 0, endMs: 10 }] } }, /unknown fault type "meteor"/],
+    [
+      'an unknown fault type',
+      { scenario: { name: 'x', faults: [{ type: 'meteor', target: { type: 'node', id: 'users' }, startMs: 0, endMs: 10 }] } },
+      /unknown fault type "meteor"/,
+    ],
     ['a file that is not a diagram', { raw: '{"hello": 1}' }, /not a Faultline diagram/],
   ])('exits 2 and names the problem for %s', async (_, input, message) => {
     const base = await fixture();

@@ -17,7 +17,11 @@ describe('docs/templates.md', () => {
   });
 
   it('names the difficulties the parser accepts', () => {
-    expect(doc).toContain(DIFFICULTIES.map((d) => `\`${d}\``).join(', ').replace(/, (?=[^,]*$)/, ' or '));
+    expect(doc).toContain(
+      DIFFICULTIES.map((d) => `\`${d}\``)
+        .join(', ')
+        .replace(/, (?=[^,]*$)/, ' or '),
+    );
   });
 
   it('shows examples that parse as a drill and a setup', () => {

@@ -6,7 +6,30 @@ import { FileError, parseDiagramFile, serializeDiagramFile } from '../../../src/
 import { validateDiagram } from '../../../src/model';
 import { arbitraryDiagram } from '../../helpers/arbitraryDiagram';
 
-const KEYS = ['__proto__', 'constructor', 'prototype', 'nodes', 'edges', 'id', 'kind', 'label', 'props', 'call', 'source', 'target', 'parentId', 'scenarios', 'faults', 'traffic', 'format', 'version', 'diagram', 'position', 'x', 'y'];
+const KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'nodes',
+  'edges',
+  'id',
+  'kind',
+  'label',
+  'props',
+  'call',
+  'source',
+  'target',
+  'parentId',
+  'scenarios',
+  'faults',
+  'traffic',
+  'format',
+  'version',
+  'diagram',
+  'position',
+  'x',
+  'y',
+];
 const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
@@ -64,7 +87,8 @@ describe('file restore of untrusted JSON', () => {
   });
 
   it('keeps __proto__ and constructor keys as plain data', () => {
-    const text = '{"format":"faultline","version":1,"diagram":{"nodes":[{"id":"__proto__","kind":"client","label":"x","position":{"x":0,"y":0},"props":{"__proto__":{"polluted":1},"rateRps":5}}],"edges":[],"scenarios":[{"name":"s","traffic":{"__proto__":{"rateRps":1}},"faults":[]}]}}';
+    const text =
+      '{"format":"faultline","version":1,"diagram":{"nodes":[{"id":"__proto__","kind":"client","label":"x","position":{"x":0,"y":0},"props":{"__proto__":{"polluted":1},"rateRps":5}}],"edges":[],"scenarios":[{"name":"s","traffic":{"__proto__":{"rateRps":1}},"faults":[]}]}}';
     const { diagram, report } = parseDiagramFile(text);
     expect(diagram.nodes[0].id).toBe('__proto__');
     expect(diagram.nodes[0].props).toEqual({ rateRps: 5 });

@@ -30,13 +30,20 @@ describe('share links', () => {
 
   it('never throw anything but a FileError, and never hang, on 2,000 arbitrary strings', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `share=${s}`), fc.uint8Array({ maxLength: 300 }).map(fragmentOf)), (text) => {
-        try {
-          decodeShareFragment(text);
-        } catch (error) {
-          if (!(error instanceof FileError)) throw error;
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `share=${s}`),
+          fc.uint8Array({ maxLength: 300 }).map(fragmentOf),
+        ),
+        (text) => {
+          try {
+            decodeShareFragment(text);
+          } catch (error) {
+            if (!(error instanceof FileError)) throw error;
+          }
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

@@ -7,7 +7,11 @@ import { DiagramBuilder } from '../../helpers/builders';
 function withLayout(d: Diagram, layout: Awaited<ReturnType<typeof layoutDiagram>>): Diagram {
   return {
     ...d,
-    nodes: d.nodes.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position, ...(n.kind === 'group' && layout.sizes.get(n.id) ? { size: layout.sizes.get(n.id) } : {}) })),
+    nodes: d.nodes.map((n) => ({
+      ...n,
+      position: layout.positions.get(n.id) ?? n.position,
+      ...(n.kind === 'group' && layout.sizes.get(n.id) ? { size: layout.sizes.get(n.id) } : {}),
+    })),
   };
 }
 
@@ -24,7 +28,14 @@ function sample() {
   const api = b.node('service', { parent: az, x: 0, y: 0 });
   const api2 = b.node('service', { parent: az, x: 0, y: 0 });
   const db = b.node('database', { x: 0, y: 0 });
-  for (const [s, t] of [[users, lb], [lb, api], [lb, api2], [api, db], [api2, db]]) b.edge(s, t);
+  for (const [s, t] of [
+    [users, lb],
+    [lb, api],
+    [lb, api2],
+    [api, db],
+    [api2, db],
+  ])
+    b.edge(s, t);
   return { d: b.build(), ids: { users, region, az, lb, api, api2, db } };
 }
 

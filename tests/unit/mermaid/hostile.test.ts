@@ -45,14 +45,27 @@ const inputs = fc.oneof(
   },
   {
     weight: 4,
-    arbitrary: fc.tuple(fc.constantFrom(...PAYLOADS), fc.constantFrom(...PAYLOADS), fc.constantFrom('flowchart LR', 'graph TD', 'sequenceDiagram', 'stateDiagram-v2', 'architecture-beta')).map(([a, b, type]) => {
-      if (type === 'sequenceDiagram') return `${type}\n  participant X as ${a}\n  X->>Y: ${b}`;
-      if (type === 'stateDiagram-v2') return `${type}\n  [*] --> S1\n  S1 --> S2 : ${a}\n  note right of S1 : ${b}`;
-      if (type === 'architecture-beta') return `${type}\n  service s1(database)[${a}]\n  service s2(server)[${b}]\n  s1:L -- R:s2`;
-      return `${type}\n  A["${a}"] -->|"${b}"| B["${b}"]\n  subgraph G["${a}"]\n  B\n  end`;
-    }),
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom(...PAYLOADS),
+        fc.constantFrom(...PAYLOADS),
+        fc.constantFrom('flowchart LR', 'graph TD', 'sequenceDiagram', 'stateDiagram-v2', 'architecture-beta'),
+      )
+      .map(([a, b, type]) => {
+        if (type === 'sequenceDiagram') return `${type}\n  participant X as ${a}\n  X->>Y: ${b}`;
+        if (type === 'stateDiagram-v2') return `${type}\n  [*] --> S1\n  S1 --> S2 : ${a}\n  note right of S1 : ${b}`;
+        if (type === 'architecture-beta') return `${type}\n  service s1(database)[${a}]\n  service s2(server)[${b}]\n  s1:L -- R:s2`;
+        return `${type}\n  A["${a}"] -->|"${b}"| B["${b}"]\n  subgraph G["${a}"]\n  B\n  end`;
+      }),
   },
-  { weight: 1, arbitrary: fc.constantFrom('__proto__ --> constructor', 'flowchart LR\n  __proto__ --> constructor\n  prototype --> __proto__', 'flowchart LR\n  toString --> valueOf') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '__proto__ --> constructor',
+      'flowchart LR\n  __proto__ --> constructor\n  prototype --> __proto__',
+      'flowchart LR\n  toString --> valueOf',
+    ),
+  },
   { weight: 1, arbitrary: fc.nat({ max: 3 }).map((n) => `flowchart LR\n${'  A --> B\n'.repeat(5_000 + n * 1_000)}`) },
 );
 

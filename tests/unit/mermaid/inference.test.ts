@@ -39,7 +39,11 @@ describe('kind inference on the seed labels', () => {
   });
 
   it('says why it chose a kind', () => {
-    expect(inferKind({ id: 'TimelineCache', label: 'Timeline Cache\nGlobal Redis Cluster', shape: 'square' })).toEqual({ kind: 'cache', rule: 'the name "redis"', matched: 'redis' });
+    expect(inferKind({ id: 'TimelineCache', label: 'Timeline Cache\nGlobal Redis Cluster', shape: 'square' })).toEqual({
+      kind: 'cache',
+      rule: 'the name "redis"',
+      matched: 'redis',
+    });
     expect(inferKind({ id: 'X', label: 'Orders', shape: 'cylinder' })).toEqual({ kind: 'database', rule: 'a cylinder shape' });
     expect(inferKind({ id: 'api', label: 'API', classes: ['queue'] })).toMatchObject({ kind: 'queue', rule: 'its Mermaid class' });
     expect(inferKind({ id: 'S3', label: 'Spread Constraints' }).kind).toBe('service');

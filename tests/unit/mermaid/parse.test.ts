@@ -29,8 +29,20 @@ describe('flowcharts', () => {
       k --> l[/trapezoid\\] --> m[\\inv trapezoid/] --> n(((double)))`);
     const shapes = Object.fromEntries(r.diagram.nodes.map((n) => [n.id, n.shape]));
     expect(shapes).toEqual({
-      a: 'square', b: 'round', c: 'stadium', d: 'subroutine', e: 'cylinder', f: 'circle', g: 'odd',
-      h: 'diamond', i: 'hexagon', j: 'lean_right', k: 'lean_left', l: 'trapezoid', m: 'inv_trapezoid', n: 'doublecircle',
+      a: 'square',
+      b: 'round',
+      c: 'stadium',
+      d: 'subroutine',
+      e: 'cylinder',
+      f: 'circle',
+      g: 'odd',
+      h: 'diamond',
+      i: 'hexagon',
+      j: 'lean_right',
+      k: 'lean_left',
+      l: 'trapezoid',
+      m: 'inv_trapezoid',
+      n: 'doublecircle',
     });
   });
 
@@ -176,7 +188,10 @@ describe('state diagrams', () => {
       }
       Closed --> [*]
       note right of Closed : All requests pass through`);
-    const labels = r.diagram.nodes.filter((n) => n.kind !== 'group').map((n) => n.label).sort();
+    const labels = r.diagram.nodes
+      .filter((n) => n.kind !== 'group')
+      .map((n) => n.label)
+      .sort();
     expect(labels).toEqual(['Closed', 'Done', 'End', 'HalfOpen', 'Open', 'Probing', 'Start']);
     expect(r.diagram.nodes.every((n) => n.kind === 'step' || n.kind === 'group')).toBe(true);
     expect(r.diagram.nodes.find((n) => n.label === 'Probing')!.parentId).toBe('Recovering');
@@ -218,7 +233,9 @@ describe('refusals', () => {
   }
 
   it('names the supported types for any other kind of diagram', async () => {
-    expect((await refusal('pie title Pets\n  "Dogs" : 3')).message).toMatch(/This is a pie diagram. Faultline imports flowchart \(or graph\), sequenceDiagram, stateDiagram-v2 and architecture-beta/);
+    expect((await refusal('pie title Pets\n  "Dogs" : 3')).message).toMatch(
+      /This is a pie diagram. Faultline imports flowchart \(or graph\), sequenceDiagram, stateDiagram-v2 and architecture-beta/,
+    );
     expect((await refusal('hello world')).message).toMatch(/cannot tell what kind of diagram/);
     expect((await refusal('   ')).message).toMatch(/no diagram text/);
   });

@@ -19,7 +19,16 @@ function essence(d: Diagram, ids: Map<string, string> = new Map(d.nodes.map((n) 
     name: d.name,
     direction: d.direction,
     nodes: d.nodes
-      .map((n) => ({ id: id(n.id), kind: n.kind, label: n.label, parent: n.parentId ? id(n.parentId) : null, props: n.props, notes: n.notes ?? null, color: n.color ?? null, direction: n.direction ?? null }))
+      .map((n) => ({
+        id: id(n.id),
+        kind: n.kind,
+        label: n.label,
+        parent: n.parentId ? id(n.parentId) : null,
+        props: n.props,
+        notes: n.notes ?? null,
+        color: n.color ?? null,
+        direction: n.direction ?? null,
+      }))
       .sort((a, b) => a.id.localeCompare(b.id)),
     edges: d.edges
       .map((e) => ({ s: id(e.source), t: id(e.target), label: e.label ?? null, mode: e.mode, style: e.style ?? 'solid', call: e.call }))

@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { BASE_NODE_PROPS, CATALOG, DEFAULT_CALL, KINDS, effectiveNodeProps, fieldError, nodeField, callField, isSimulated } from '../../../src/model';
 
 const REQUIRED_KINDS = [
-  'client', 'dns', 'cdn', 'loadBalancer', 'apiGateway', 'service', 'worker', 'cache', 'database',
-  'queue', 'stream', 'search', 'objectStore', 'external', 'group', 'step', 'note',
+  'client',
+  'dns',
+  'cdn',
+  'loadBalancer',
+  'apiGateway',
+  'service',
+  'worker',
+  'cache',
+  'database',
+  'queue',
+  'stream',
+  'search',
+  'objectStore',
+  'external',
+  'group',
+  'step',
+  'note',
 ];
 
 describe('component catalog', () => {

@@ -2,9 +2,27 @@ import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
 import type { Diagram } from '../../../src/model';
 import {
-  absolutePosition, absoluteRect, connect, connectionRefusal, createNode, addNode, duplicateNodes, extractFragment, groupNodes, ungroup,
-  indexNodes, insertFragment, removeEdges, removeNodes, setCallProp, setKind, setNodeProp, setParent,
-  updateNode, validateDiagram, freeSpot,
+  absolutePosition,
+  absoluteRect,
+  connect,
+  connectionRefusal,
+  createNode,
+  addNode,
+  duplicateNodes,
+  extractFragment,
+  groupNodes,
+  ungroup,
+  indexNodes,
+  insertFragment,
+  removeEdges,
+  removeNodes,
+  setCallProp,
+  setKind,
+  setNodeProp,
+  setParent,
+  updateNode,
+  validateDiagram,
+  freeSpot,
 } from '../../../src/model';
 import { DiagramBuilder, fault, threeTier } from '../../helpers/builders';
 
@@ -32,7 +50,15 @@ describe('adding and removing', () => {
 
   it('removes nodes with their edges and the faults aimed at them', () => {
     const { diagram, service } = threeTier();
-    diagram.scenarios.push({ id: 's', name: 's', seed: 1, durationMs: 1000, warmupMs: 0, traffic: {}, faults: [fault('crash', service, 0, 10), fault('hang', 'db', 0, 10)] });
+    diagram.scenarios.push({
+      id: 's',
+      name: 's',
+      seed: 1,
+      durationMs: 1000,
+      warmupMs: 0,
+      traffic: {},
+      faults: [fault('crash', service, 0, 10), fault('hang', 'db', 0, 10)],
+    });
     const [next, removed] = edit(diagram, (d) => removeNodes(d, [service]));
     expect(removed).toBe(1);
     expect(next.nodes.map((n) => n.id)).toEqual(['client', 'db']);
@@ -90,7 +116,11 @@ describe('connecting', () => {
       connect(d, svc, s);
       connect(d, svc, db);
     });
-    expect(next.edges.map((e) => [e.target, e.mode])).toEqual([[q, 'async'], [s, 'async'], [db, 'sync']]);
+    expect(next.edges.map((e) => [e.target, e.mode])).toEqual([
+      [q, 'async'],
+      [s, 'async'],
+      [db, 'sync'],
+    ]);
   });
 
   it('switches inbound edges when a node becomes a queue', () => {
@@ -221,18 +251,20 @@ describe('validation', () => {
     b.edge(a, a, { id: 'loop', call: { timeoutMs: -3 } });
     b.scenario({ faults: [fault('crash', 'nobody', 10, 5)] });
     const messages = validateDiagram(b.build()).map((p) => p.message);
-    expect(messages).toEqual(expect.arrayContaining([
-      'Node id a is used more than once',
-      expect.stringMatching(/Replicas must be at least 1/),
-      'Groups around g1 contain each other',
-      'Node orphan is inside a group missing that does not exist',
-      'Node child is inside a, which is not a group',
-      expect.stringMatching(/connects a node that does not exist/),
-      'Edge loop connects a node to itself',
-      expect.stringMatching(/Timeout must be at least 0 ms/),
-      expect.stringMatching(/targets unknown node nobody/),
-      expect.stringMatching(/must end after it starts/),
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Node id a is used more than once',
+        expect.stringMatching(/Replicas must be at least 1/),
+        'Groups around g1 contain each other',
+        'Node orphan is inside a group missing that does not exist',
+        'Node child is inside a, which is not a group',
+        expect.stringMatching(/connects a node that does not exist/),
+        'Edge loop connects a node to itself',
+        expect.stringMatching(/Timeout must be at least 0 ms/),
+        expect.stringMatching(/targets unknown node nobody/),
+        expect.stringMatching(/must end after it starts/),
+      ]),
+    );
   });
 });
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addFault, addScenario, ensureScenario, faultTypesFor, newFault, removeFault, removeScenario, renameScenario, setScenarioSetting, setTraffic, updateFault, type Result } from '../../../src/model';
+import {
+  addFault,
+  addScenario,
+  ensureScenario,
+  faultTypesFor,
+  newFault,
+  removeFault,
+  removeScenario,
+  renameScenario,
+  setScenarioSetting,
+  setTraffic,
+  updateFault,
+  type Result,
+} from '../../../src/model';
 import { createDocumentStore } from '../../../src/store/documentStore';
 import { documentActions } from '../../../src/store/documentActions';
 import { threeTier } from '../../helpers/builders';
@@ -32,9 +45,15 @@ describe('scenarios', () => {
   it('refuses faults that cannot be, with the reason', () => {
     const { diagram, service, client } = threeTier();
     const s = ensureScenario(diagram, null);
-    expect(addFault(diagram, s.id, newFault('cacheFlush', { type: 'node', id: service }, 0, s.durationMs))).toEqual({ ok: false, reason: 'Flush cache cannot be put on API (a Service)' });
+    expect(addFault(diagram, s.id, newFault('cacheFlush', { type: 'node', id: service }, 0, s.durationMs))).toEqual({
+      ok: false,
+      reason: 'Flush cache cannot be put on API (a Service)',
+    });
     expect(addFault(diagram, s.id, newFault('crash', { type: 'edge', id: 'eclient-api' }, 0, s.durationMs)).ok).toBe(false);
-    expect(addFault(diagram, s.id, newFault('crash', { type: 'node', id: 'gone' }, 0, s.durationMs))).toEqual({ ok: false, reason: 'That node no longer exists' });
+    expect(addFault(diagram, s.id, newFault('crash', { type: 'node', id: 'gone' }, 0, s.durationMs))).toEqual({
+      ok: false,
+      reason: 'That node no longer exists',
+    });
     const spike = value(addFault(diagram, s.id, newFault('trafficSpike', { type: 'node', id: client }, 5_000, s.durationMs)));
     expect(updateFault(diagram, s.id, spike.id, { endMs: 4_000 })).toEqual({ ok: false, reason: 'A fault must end after it starts' });
     expect(updateFault(diagram, s.id, spike.id, { factor: -1 })).toEqual({ ok: false, reason: 'Rate multiplier must be at least 0 ×' });

@@ -9,7 +9,15 @@ import { testDb } from '../../helpers/testDb';
 function withScenario() {
   const { diagram } = threeTier();
   diagram.id = 'd_shop';
-  diagram.scenarios.push({ id: 's1', name: 'DB hangs', seed: 3, durationMs: 10_000, warmupMs: 1_000, traffic: { client: { rateRps: 50 } }, faults: [fault('hang', 'db', 2_000, 5_000)] });
+  diagram.scenarios.push({
+    id: 's1',
+    name: 'DB hangs',
+    seed: 3,
+    durationMs: 10_000,
+    warmupMs: 1_000,
+    traffic: { client: { rateRps: 50 } },
+    faults: [fault('hang', 'db', 2_000, 5_000)],
+  });
   return diagram;
 }
 

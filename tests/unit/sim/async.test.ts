@@ -17,7 +17,9 @@ describe('simulating in slices (the worker path)', () => {
   it('stops when cancelled', async () => {
     const { diagram, scenario } = retryStorm(BACKOFF_AND_BREAKER);
     let slices = 0;
-    await expect(simulateAsync(diagram, scenario, { slice: 1_000, onProgress: () => slices++, isCancelled: () => slices >= 3 })).rejects.toBeInstanceOf(SimulationCancelled);
+    await expect(simulateAsync(diagram, scenario, { slice: 1_000, onProgress: () => slices++, isCancelled: () => slices >= 3 })).rejects.toBeInstanceOf(
+      SimulationCancelled,
+    );
     expect(slices).toBe(3);
   });
 });

@@ -144,10 +144,18 @@ describe('faults', () => {
   }
 
   it('a refusing partition fails calls at once as unreachable; a dropping one makes them time out', () => {
-    const refuse = simulate(chain(), scenario(20_000, { faults: [{ id: 'p', type: 'partition', target: { type: 'edge', id: 'api-db' }, startMs: 5_000, endMs: 15_000, partition: 'refuse' }] }));
+    const refuse = simulate(
+      chain(),
+      scenario(20_000, {
+        faults: [{ id: 'p', type: 'partition', target: { type: 'edge', id: 'api-db' }, startMs: 5_000, endMs: 15_000, partition: 'refuse' }],
+      }),
+    );
     expect(node(refuse, 'api').failures.unreachable).toBeGreaterThan(800);
     expect(node(refuse, 'db').arrivals).toBeLessThan(1_100);
-    const drop = simulate(chain(), scenario(20_000, { faults: [{ id: 'p', type: 'partition', target: { type: 'edge', id: 'api-db' }, startMs: 5_000, endMs: 15_000, partition: 'drop' }] }));
+    const drop = simulate(
+      chain(),
+      scenario(20_000, { faults: [{ id: 'p', type: 'partition', target: { type: 'edge', id: 'api-db' }, startMs: 5_000, endMs: 15_000, partition: 'drop' }] }),
+    );
     expect(node(drop, 'api').failures.timeout).toBeGreaterThan(800);
   });
 

@@ -14,7 +14,11 @@ describe('latency histogram', () => {
   });
 
   it('orders bins like the values', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.double({ min: 0, max: 1e7, noNaN: true }), (a, b) => (a <= b ? binOf(a) <= binOf(b) : binOf(a) >= binOf(b))));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.double({ min: 0, max: 1e7, noNaN: true }), (a, b) =>
+        a <= b ? binOf(a) <= binOf(b) : binOf(a) >= binOf(b),
+      ),
+    );
   });
 
   it('gives the percentiles of an exponential distribution within 4%', () => {

@@ -34,7 +34,10 @@ describe('circuit breaker', () => {
     b.edge('users', 'api');
     const window = 10_000;
     const cooldown = 5_000;
-    b.edge('api', 'dep', { id: 'api-dep', call: { breaker: true, breakerWindowMs: window, breakerCooldownMs: cooldown, breakerMinCalls: 20, breakerFailureRate: 0.5, breakerProbes: 3 } });
+    b.edge('api', 'dep', {
+      id: 'api-dep',
+      call: { breaker: true, breakerWindowMs: window, breakerCooldownMs: cooldown, breakerMinCalls: 20, breakerFailureRate: 0.5, breakerProbes: 3 },
+    });
     const run = simulate(b.build(), scenario(90_000, { warmupMs: 5_000, faults: [nodeFault('crash', 'dep', 20_000, 60_000)] }));
     const transitions = run.events.filter((e) => e.edge === 'api-dep' && e.type.startsWith('breaker-'));
     const open = transitions.find((e) => e.type === 'breaker-open')!;
@@ -53,7 +56,12 @@ describe('circuit breaker', () => {
     const dep = nodeIndex(run, 'dep');
     expect(meanOver(run, run.series.node.arrivals, dep, open.t + 500, halfOpen.t - 100)).toBe(0);
     // The transitions follow the state machine: only these moves occur.
-    const allowed = new Set(['breaker-open>breaker-half-open', 'breaker-half-open>breaker-open', 'breaker-half-open>breaker-closed', 'breaker-closed>breaker-open']);
+    const allowed = new Set([
+      'breaker-open>breaker-half-open',
+      'breaker-half-open>breaker-open',
+      'breaker-half-open>breaker-closed',
+      'breaker-closed>breaker-open',
+    ]);
     for (let i = 1; i < transitions.length; i++) expect(allowed.has(`${transitions[i - 1].type}>${transitions[i].type}`)).toBe(true);
   });
 

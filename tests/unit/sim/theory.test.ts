@@ -59,8 +59,8 @@ describe('the engine against queueing theory', () => {
     const { diagram } = station({ rateRps: 2000, serviceMs: 0.1, servers: 50, dist: 'constant', errorRate: p, call: { maxAttempts: r + 1, backoffMs: 0 } });
     const run = simulate(diagram, scenario(200_000));
     const edge = run.summary.edges[0];
-    expect(relativeError(edge.meanAttempts, (1 - Math.pow(p, r + 1)) / (1 - p))).toBeLessThan(0.02);
+    expect(relativeError(edge.meanAttempts, (1 - p ** (r + 1)) / (1 - p))).toBeLessThan(0.02);
     // And the calls that still fail are those whose every attempt failed: p^(r+1).
-    expect(relativeError(edge.failures / edge.calls, Math.pow(p, r + 1))).toBeLessThan(0.1);
+    expect(relativeError(edge.failures / edge.calls, p ** (r + 1))).toBeLessThan(0.1);
   });
 });

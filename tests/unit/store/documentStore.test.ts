@@ -22,9 +22,7 @@ describe('document store undo and redo', () => {
     actions.setCallProp(doc().edges[0].id, 'maxAttempts', 3);
     actions.deleteElements(['db'], []);
     const final = doc();
-    expect(store.getState().past.map((e) => e.label)).toEqual([
-      'Add Cache', 'Connect', 'Rename', 'Edit property', 'Edit call setting', 'Delete',
-    ]);
+    expect(store.getState().past.map((e) => e.label)).toEqual(['Add Cache', 'Connect', 'Rename', 'Edit property', 'Edit call setting', 'Delete']);
     for (let i = 0; i < 6; i++) expect(store.getState().undo()).not.toBeNull();
     expect(doc()).toEqual(original);
     expect(store.getState().undo()).toBeNull();

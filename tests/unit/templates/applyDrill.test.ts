@@ -37,7 +37,10 @@ describe('from a template to a runnable diagram', () => {
     const d = await open();
     const empty = { add: { nodes: {}, edges: [] }, kinds: {}, nodes: {}, edges: {} };
     expect(applyPatch(structuredClone(d), { ...empty, nodes: { Ghost: { replicas: 2 } } })).toEqual({ ok: false, reason: 'No node "Ghost" in this diagram' });
-    expect(applyPatch(structuredClone(d), { ...empty, edges: { 'DB->API': { timeoutMs: 5 } } })).toEqual({ ok: false, reason: 'No connection DB->API in this diagram' });
+    expect(applyPatch(structuredClone(d), { ...empty, edges: { 'DB->API': { timeoutMs: 5 } } })).toEqual({
+      ok: false,
+      reason: 'No connection DB->API in this diagram',
+    });
     expect(() => patched(d, { ...empty, add: { nodes: {}, edges: ['Users->Nowhere'] } })).toThrow('Cannot connect Users->Nowhere');
     const drill = { ...template.drills[0], faults: [{ type: 'crash' as const, on: 'Ghost', startMs: 0, endMs: 1_000 }] };
     expect(() => drillScenario(d, drill)).toThrow('no node "Ghost"');

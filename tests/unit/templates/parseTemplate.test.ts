@@ -36,7 +36,15 @@ describe('question templates', () => {
       edges: { 'API->DB': { timeoutMs: 500 } },
     });
     const [drill] = t.drills;
-    expect(drill).toMatchObject({ id: 'db-hang', title: 'The database hangs', diagram: 1, durationMs: 40_000, warmupMs: 2_000, seed: 1, traffic: { Users: { rateRps: 150 } } });
+    expect(drill).toMatchObject({
+      id: 'db-hang',
+      title: 'The database hangs',
+      diagram: 1,
+      durationMs: 40_000,
+      warmupMs: 2_000,
+      seed: 1,
+      traffic: { Users: { rateRps: 150 } },
+    });
     expect(drill.description).toMatch(/^Users see failures/);
     expect(drill.faults).toEqual([{ type: 'hang', on: 'DB', startMs: 10_000, endMs: 20_000 }]);
     expect(drill.expect).toEqual([{ what: 'success', of: 'Users', fromMs: 12_000, toMs: 20_000, below: 0.5 }]);
@@ -63,7 +71,12 @@ describe('question templates', () => {
     ['an unknown section', variant('## Discussion points', '## Musings'), 'Unknown section "Musings"', undefined],
     ['an unknown fault type', variant('type: hang, on: DB', 'type: meltdown, on: DB'), '"type" must be one of crash, hang', undefined],
     ['a parameter the fault type does not take', variant('type: hang, on: DB,', 'type: hang, on: DB, factor: 2,'), 'unknown field "factor"', undefined],
-    ['an unknown measure', variant('what: success, of: Users, from: 12s, to: 20s, below: 0.5', 'what: vibes, of: Users, from: 12s, to: 20s, below: 0.5'), '"what" must be one of success', undefined],
+    [
+      'an unknown measure',
+      variant('what: success, of: Users, from: 12s, to: 20s, below: 0.5', 'what: vibes, of: Users, from: 12s, to: 20s, below: 0.5'),
+      '"what" must be one of success',
+      undefined,
+    ],
     ['an outcome without a bound', variant(', below: 0.5 }', ' }'), 'needs "above" or "below"', undefined],
     ['a drill without its fence', variant('```yaml drill', '```yaml'), 'has no ```yaml drill fence', undefined],
     ['a drill that is not YAML', variant('id: db-hang', 'id: [db-hang'), 'is not valid YAML', undefined],

@@ -1,9 +1,8 @@
 // Calls between nodes: breakers, bulkheads, partitions, network delay, timeouts (the callee keeps
 // working; its late answer is wasted), retries with backoff and jitter, and fallbacks.
 import type { CEdge } from './compile';
-import { EV_ARRIVE, EV_RESPONSE, EV_RETRY, EV_TIMEOUT, type Engine } from './engine';
 import { NO_TRANSITION } from './breaker';
-import { callerDone, quietBuckets } from './nodes';
+import { EV_ARRIVE, EV_RESPONSE, EV_RETRY, EV_TIMEOUT, type Engine, quietBuckets } from './engine';
 import { Call, CAUSE_INDEX, type Caller, type EdgeState, type Job } from './state';
 import { BREAKER_HALF_OPEN, BREAKER_OPEN, CAUSES, type Cause, type SampledRequest } from './types';
 
@@ -129,9 +128,19 @@ export function onRetry(sim: Engine, call: Call): void {
   if (!call.finished) sendAttempt(sim, call);
 }
 
+/** The call has its final outcome: whoever made it hears it (fire-and-forget calls have nobody). */
 function finish(sim: Engine, call: Call, ok: boolean, degraded: boolean, cause: Cause | null): void {
   call.finished = true;
-  callerDone(sim, call, ok, degraded, cause);
+  const caller = call.caller;
+  if (caller === null) return;
+  switch (caller.role) {
+    case 'job':
+      return sim.callers.job(sim, caller, call.edge.index, call.callerGen, ok, degraded, cause);
+    case 'request':
+      return sim.callers.request(sim, caller, ok, degraded, cause);
+    case 'delivery':
+      return sim.callers.delivery(sim, caller, ok, cause);
+  }
 }
 
 /** Delay before retry `n` (1 = the first retry): exponential, capped, with the chosen jitter. */

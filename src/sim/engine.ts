@@ -1,14 +1,16 @@
 // The discrete-event core: a clock, the event heap and the state of every node, edge and client.
 // Handlers live beside it by concern (traffic, nodes, calls, queues, faults); they all take the
-// engine as their first argument.
+// engine as their first argument. Modules reach each other only through imports that point one
+// way (traffic, nodes and queues call into calls.ts); the way back, a call's end reported to
+// whoever made it, goes through the `callers` table that simulate.ts fills in.
 import type { Scenario } from '../model';
 import { Breaker } from './breaker';
-import type { Compiled } from './compile';
+import type { CFault, Compiled } from './compile';
 import { EventHeap } from './heap';
 import { Rng } from './rng';
 import { bucketsFor, Rolling, RollingHistogram } from './rolling';
-import { ClientState, EdgeState, NodeState } from './state';
-import type { RunEvent, RunEventType, SampledRequest } from './types';
+import { type Call, ClientState, type ClientRequest, type Delivery, EdgeState, type Job, NodeState } from './state';
+import type { Cause, RunEvent, RunEventType, SampledRequest } from './types';
 
 export const EV_CLIENT = 0;
 export const EV_ARRIVE = 1;
@@ -20,6 +22,27 @@ export const EV_FAULT_START = 6;
 export const EV_FAULT_END = 7;
 export const EV_BUCKET = 8;
 export const EV_WARMUP = 9;
+
+/** What each event type carries; the heap's push and the step loop's switch both follow it. */
+export interface EventPayloads {
+  [EV_CLIENT]: ClientState;
+  [EV_ARRIVE]: Call;
+  [EV_SERVICE_DONE]: Job;
+  [EV_RESPONSE]: Call;
+  [EV_TIMEOUT]: EdgeState;
+  [EV_RETRY]: Call;
+  [EV_FAULT_START]: CFault;
+  [EV_FAULT_END]: CFault;
+  [EV_BUCKET]: null;
+  [EV_WARMUP]: null;
+}
+
+/** Where a finished call is reported, by the kind of caller that made it. */
+export interface CallerHandlers {
+  job(sim: Engine, job: Job, edgeIndex: number, gen: number, ok: boolean, degraded: boolean, cause: Cause | null): void;
+  request(sim: Engine, request: ClientRequest, ok: boolean, degraded: boolean, cause: Cause | null): void;
+  delivery(sim: Engine, delivery: Delivery, ok: boolean, cause: Cause | null): void;
+}
 
 /** Node health is judged over about a second of traffic, client SLOs over two. */
 const NODE_WINDOW_MS = 1_000;
@@ -40,7 +63,7 @@ export class Engine {
   now = 0;
   events = 0;
   requests = 0;
-  readonly heap = new EventHeap();
+  readonly heap = new EventHeap<EventPayloads>();
   readonly rng: Rng;
   readonly nodes: NodeState[];
   readonly edges: EdgeState[];
@@ -55,6 +78,7 @@ export class Engine {
     readonly compiled: Compiled,
     readonly scenario: Scenario,
     readonly config: EngineConfig,
+    readonly callers: CallerHandlers,
   ) {
     this.rng = new Rng(config.seed);
     this.nodes = compiled.nodes.map((n) => new NodeState(n));
@@ -69,7 +93,7 @@ export class Engine {
     this.samplesPerBucket = Math.max(perBucket >= 1 ? Math.floor(perBucket) : 0, 0);
   }
 
-  schedule(delay: number, type: number, target: unknown, n = 0): void {
+  schedule<K extends keyof EventPayloads>(delay: number, type: K, target: EventPayloads[K], n = 0): void {
     this.heap.push(this.now + delay, type, target, n);
   }
 
@@ -90,4 +114,9 @@ export class Engine {
       node.lastChange = this.now;
     }
   }
+}
+
+/** Buckets of silence before a recurring signal is reported again. */
+export function quietBuckets(sim: Engine): number {
+  return bucketsFor(QUIET_MS, sim.config.bucketMs) + 1;
 }

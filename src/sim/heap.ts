@@ -5,7 +5,11 @@
 //
 // Keys live in typed arrays beside the heap order, so sifting compares contiguous numbers
 // rather than chasing event objects around memory; the event's payload sits in slot arrays.
-export class EventHeap {
+/** The event last popped, as a union over event types, so a switch on `type` narrows `target`. */
+export type HeapEvent<P> = { [K in keyof P]: { readonly type: K; readonly target: P[K]; readonly n: number } }[keyof P];
+
+/** An event heap whose payload type follows from the event type (`P` maps each type to its target). */
+export class EventHeap<P extends { [K in keyof P]: unknown }> {
   private times = new Float64Array(1024);
   private seqs = new Float64Array(1024);
   /** Heap position -> slot. */
@@ -17,17 +21,16 @@ export class EventHeap {
   private nextSlot = 0;
   private length = 0;
   private seq = 0;
-  /** The event last popped: read these after `pop`. */
-  type = 0;
-  target: unknown = null;
-  n = 0;
+  private readonly last = { type: 0, target: null as unknown, n: 0 };
+  /** The event last popped: read it after `pop`. One object, rewritten by every pop. */
+  readonly event = this.last as unknown as HeapEvent<P>;
   time = 0;
 
   get size(): number {
     return this.length;
   }
 
-  push(time: number, type: number, target: unknown, n = 0): void {
+  push<K extends keyof P & number>(time: number, type: K, target: P[K], n = 0): void {
     if (this.length === this.times.length) this.grow();
     let slot = this.free.pop();
     if (slot === undefined) slot = this.nextSlot++;
@@ -57,7 +60,7 @@ export class EventHeap {
     return this.length > 0 ? this.times[0] : Infinity;
   }
 
-  /** Removes the earliest event into `type`, `target`, `n` and `time`; false when empty. */
+  /** Removes the earliest event into `event` and `time`; false when empty. */
   pop(): boolean {
     if (this.length === 0) return false;
     const times = this.times;
@@ -65,9 +68,10 @@ export class EventHeap {
     const slots = this.slots;
     const slot = slots[0];
     this.time = times[0];
-    this.type = this.types[slot];
-    this.n = this.ns[slot];
-    this.target = this.targets[slot];
+    const last = this.last;
+    last.type = this.types[slot];
+    last.n = this.ns[slot];
+    last.target = this.targets[slot];
     this.targets[slot] = null;
     this.free.push(slot);
     const n = --this.length;

@@ -3,16 +3,14 @@
 // every outgoing edge (fan-out), one healthy alternative (load balancers, gateways), or, for a
 // cache, only on a miss. Blocking nodes hold their slot while they wait on downstream calls.
 import { answer, startCall } from './calls';
-import { EV_SERVICE_DONE, QUIET_MS, type Engine } from './engine';
-import { bucketsFor } from './rolling';
-import { deliveryDone, dispatchFeeders, enqueueMessage } from './queues';
-import { CAUSE_INDEX, type Call, ClientRequest, Delivery, Job, type NodeState } from './state';
-import { requestCallDone } from './traffic';
+import { EV_SERVICE_DONE, type Engine, quietBuckets } from './engine';
+import { dispatchFeeders, enqueueMessage } from './queues';
+import { CAUSE_INDEX, type Call, Job, type NodeState } from './state';
 import type { Cause } from './types';
 
 export function onArrive(sim: Engine, call: Call, attempt: number): void {
   const node = sim.nodes[call.edge.target];
-  const delivery = call.caller instanceof Delivery ? call.caller : null;
+  const delivery = call.caller?.role === 'delivery' ? call.caller : null;
   arrive(sim, new Job(node, call, attempt, sim.now, call.sample, delivery));
 }
 
@@ -229,15 +227,8 @@ function stopWaiting(job: Job): void {
   }
 }
 
-/** Routes the end of a call to whoever made it. */
-export function callerDone(sim: Engine, call: Call, ok: boolean, degraded: boolean, cause: Cause | null): void {
-  const caller = call.caller;
-  if (caller instanceof Job) jobCallDone(sim, caller, call.edge.index, call.callerGen, ok, degraded, cause);
-  else if (caller instanceof ClientRequest) requestCallDone(sim, caller, ok, degraded, cause);
-  else if (caller instanceof Delivery) deliveryDone(sim, caller, ok, cause);
-}
-
-function jobCallDone(sim: Engine, job: Job, edgeIndex: number, gen: number, ok: boolean, degraded: boolean, cause: Cause | null): void {
+/** A call this job made has its outcome; `gen` is the job's generation when it called. */
+export function jobCallDone(sim: Engine, job: Job, edgeIndex: number, gen: number, ok: boolean, degraded: boolean, cause: Cause | null): void {
   const node = job.node;
   const local = node.c.routing === 'alternatives' || node.c.routing === 'cache' ? node.c.out.indexOf(edgeIndex) : -1;
   if (local >= 0) {
@@ -366,9 +357,4 @@ export function failAll(sim: Engine, node: NodeState, cause: Cause): void {
   const all: Job[] = [];
   for (let j = node.jobsHead; j; j = j.next) all.push(j);
   for (const j of all) complete(sim, j, false, cause);
-}
-
-/** Buckets of silence before a recurring signal is reported again. */
-export function quietBuckets(sim: Engine): number {
-  return bucketsFor(QUIET_MS, sim.config.bucketMs) + 1;
 }

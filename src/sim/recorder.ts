@@ -1,8 +1,8 @@
 // Per-bucket series and the state changes worth telling (unhealthy, recovered, SLO breach),
 // written when each time bucket closes; and the whole-run summary at the end.
-import type { Engine } from './engine';
+import { type Engine, quietBuckets } from './engine';
 import { MIN_DONE, RECOVERED_RATIO, SLO_SUCCESS, UNHEALTHY_RATIO } from './health';
-import { isSaturated, quietBuckets } from './nodes';
+import { isSaturated } from './nodes';
 import { oldestAge } from './queues';
 import type { ClientMetric, EdgeMetric, NodeMetric, RunSeries, RunSummary } from './types';
 import { CAUSES, CLIENT_METRICS, EDGE_METRICS, NODE_METRICS } from './types';

@@ -6,13 +6,26 @@ import { createScenario } from '../model';
 import { onEdgeTimer, onResponse, onRetry } from './calls';
 import { compile, SimInputError, type CFault, type Compiled } from './compile';
 import { describeFault } from './describe';
-import { Engine, EV_ARRIVE, EV_BUCKET, EV_CLIENT, EV_FAULT_END, EV_FAULT_START, EV_RESPONSE, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_WARMUP } from './engine';
+import {
+  type CallerHandlers,
+  Engine,
+  EV_ARRIVE,
+  EV_BUCKET,
+  EV_CLIENT,
+  EV_FAULT_END,
+  EV_FAULT_START,
+  EV_RESPONSE,
+  EV_RETRY,
+  EV_SERVICE_DONE,
+  EV_TIMEOUT,
+  EV_WARMUP,
+} from './engine';
 import { FaultBoard } from './faults';
-import { onArrive, onServiceDone } from './nodes';
+import { jobCallDone, onArrive, onServiceDone } from './nodes';
+import { deliveryDone } from './queues';
 import { closeBucket, createSeries, summarize } from './recorder';
-import type { Call, ClientState, EdgeState, Job } from './state';
 import { buildTimeline } from './timeline';
-import { onClientArrival, scheduleNextArrival } from './traffic';
+import { onClientArrival, requestCallDone, scheduleNextArrival } from './traffic';
 import type { RecordedRun, RunFault, RunSeries, SimOptions } from './types';
 
 export { SimInputError };
@@ -26,6 +39,9 @@ export function defaultBucketMs(durationMs: number): number {
   const steps = [10, 20, 50, 100, 200, 250, 500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000];
   return steps.find((s) => s >= raw) ?? 60_000;
 }
+
+/** Who hears how a call ended, by the kind of caller. */
+const CALLERS: CallerHandlers = { job: jobCallDone, request: requestCallDone, delivery: deliveryDone };
 
 export class Simulation {
   readonly engine: Engine;
@@ -51,7 +67,12 @@ export class Simulation {
     if (problems.length > 0) throw new SimInputError(problems);
     const compiled = compile(diagram, scenario);
     const buckets = Math.ceil(durationMs / bucketMs);
-    this.engine = new Engine(compiled, scenario, { seed, durationMs, warmupMs, bucketMs, buckets, sampleLimit: options.sampleLimit ?? DEFAULT_SAMPLE_LIMIT });
+    this.engine = new Engine(
+      compiled,
+      scenario,
+      { seed, durationMs, warmupMs, bucketMs, buckets, sampleLimit: options.sampleLimit ?? DEFAULT_SAMPLE_LIMIT },
+      CALLERS,
+    );
     this.series = createSeries(compiled.nodes.length, compiled.edges.length, compiled.clients.length, buckets);
     this.started = wallClock();
     const sim = this.engine;
@@ -87,35 +108,34 @@ export class Simulation {
       heap.pop();
       sim.now = heap.time;
       sim.events++;
-      const target = heap.target;
-      const n = heap.n;
-      switch (heap.type) {
+      const ev = heap.event;
+      switch (ev.type) {
         case EV_CLIENT:
-          onClientArrival(sim, target as ClientState, n);
+          onClientArrival(sim, ev.target, ev.n);
           break;
         case EV_ARRIVE:
-          onArrive(sim, target as Call, n);
+          onArrive(sim, ev.target, ev.n);
           break;
         case EV_SERVICE_DONE:
-          onServiceDone(sim, target as Job, n);
+          onServiceDone(sim, ev.target, ev.n);
           break;
         case EV_RESPONSE:
-          onResponse(sim, target as Call, n);
+          onResponse(sim, ev.target, ev.n);
           break;
         case EV_TIMEOUT:
-          onEdgeTimer(sim, target as EdgeState);
+          onEdgeTimer(sim, ev.target);
           break;
         case EV_RETRY:
-          onRetry(sim, target as Call);
+          onRetry(sim, ev.target);
           break;
         case EV_FAULT_START:
-          this.faults.start(sim, target as CFault);
+          this.faults.start(sim, ev.target);
           break;
         case EV_FAULT_END:
-          this.faults.end(sim, target as CFault);
+          this.faults.end(sim, ev.target);
           break;
         case EV_BUCKET:
-          this.bucket(n);
+          this.bucket(ev.n);
           break;
         case EV_WARMUP:
           for (const n of sim.nodes) {

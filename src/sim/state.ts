@@ -30,11 +30,12 @@ export class Call {
     readonly startedAt: number,
     readonly sample: SampledRequest | null,
   ) {
-    this.callerGen = caller instanceof Job ? caller.gen : 0;
+    this.callerGen = caller?.role === 'job' ? caller.gen : 0;
   }
 }
 
 export class Job {
+  readonly role = 'job';
   /** Intrusive list of the jobs at a node, so a crash can fail them all. */
   prev: Job | null = null;
   next: Job | null = null;
@@ -65,6 +66,7 @@ export class Job {
 }
 
 export class ClientRequest {
+  readonly role = 'request';
   pending = 0;
   failCause: Cause | null = null;
   degraded = false;
@@ -83,6 +85,7 @@ export interface Message {
 
 /** A message handed from a queue to one consumer. */
 export class Delivery {
+  readonly role = 'delivery';
   constructor(
     readonly queue: NodeState,
     readonly edge: CEdge,

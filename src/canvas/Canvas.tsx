@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeKind, Size, XY } from '../model';
-import { absoluteRect, center, CATALOG, COMPONENT_SIZE, connectionRefusal, descendantIds, groupAt, indexNodes, isNodeKind, nodeSize } from '../model';
+import { absoluteRect, center, CATALOG, connectionRefusal, descendantIds, groupAt, indexNodes, isNodeKind, nodeSize, kindSize } from '../model';
 import { actions, documentStore, report, uiStore, useDocument, useUi } from '../ui/stores';
 import { setCanvasApi } from './canvasApi';
 import { ParticleLayer } from './overlays/ParticleLayer';
@@ -34,7 +34,7 @@ const GRID: [number, number] = [16, 16];
 /** Adds a component with its centre at `point`, inside the innermost group there. */
 export function addComponentAt(kind: NodeKind, point: XY) {
   const d = documentStore.getState().diagram;
-  const size = kind === 'group' || kind === 'note' ? nodeSize({ kind } as never) : COMPONENT_SIZE;
+  const size = kindSize(kind);
   const parentId = groupAt(d, point);
   const origin = parentId ? absoluteRect(indexNodes(d), parentId) : { x: 0, y: 0 };
   const position = { x: Math.round(point.x - size.width / 2 - origin.x), y: Math.round(point.y - size.height / 2 - origin.y) };
@@ -273,7 +273,7 @@ function clearSelection() {
 
 /** Right-click a node, a group or an edge: select it and offer the faults it can have. */
 function openNodeMenu(e: React.MouseEvent, n: FlowNode) {
-  if (n.data.node.kind === 'note' || n.data.node.kind === 'step') return;
+  if (!CATALOG[n.data.node.kind].faultable) return;
   e.preventDefault();
   uiStore.getState().select([n.id]);
   uiStore.getState().openContextMenu({ x: e.clientX, y: e.clientY, target: { type: 'node', id: n.id } });
@@ -290,7 +290,7 @@ function closeMenu() {
 }
 
 function minimapColor(n: FlowNode): string {
-  return n.data.node.kind === 'group' ? 'rgba(100,116,139,0.15)' : CATALOG[n.data.node.kind].color;
+  return CATALOG[n.data.node.kind].container ? 'rgba(100,116,139,0.15)' : CATALOG[n.data.node.kind].color;
 }
 
 function applySelection(changes: Map<string, boolean>, which: 'nodes' | 'edges') {

@@ -3,7 +3,7 @@
 // rebuilds one node, and React Flow's own equality check skips the rest.
 import type { Edge, Node } from '@xyflow/react';
 import type { Diagram, DiagramEdge, DiagramNode, Direction, Size } from '../model';
-import { COMPONENT_SIZE, nodeSize } from '../model';
+import { CATALOG, COMPONENT_SIZE, nodeSize } from '../model';
 
 /**
  * Arrowheads are React Flow's markers, defined inside the drawing, so pictures keep them. Sized
@@ -17,9 +17,7 @@ export type FlowEdgeData = { edge: DiagramEdge };
 export type FlowEdge = Edge<FlowEdgeData>;
 
 export function flowNodeType(node: DiagramNode): string {
-  if (node.kind === 'group') return 'group';
-  if (node.kind === 'note') return 'note';
-  return 'component';
+  return CATALOG[node.kind].canvas;
 }
 
 interface NodeCacheEntry {
@@ -52,7 +50,7 @@ function drawingOrder(nodes: readonly DiagramNode[]): DiagramNode[] {
     return value;
   };
   return nodes
-    .map((n, i) => ({ n, i, d: depthOf(n), g: n.kind === 'group' ? 0 : 1 }))
+    .map((n, i) => ({ n, i, d: depthOf(n), g: CATALOG[n.kind].container ? 0 : 1 }))
     .sort((a, b) => a.d - b.d || a.g - b.g || a.i - b.i)
     .map((x) => x.n);
 }
@@ -111,7 +109,7 @@ export class FlowMapper {
   private node(n: DiagramNode, direction: Direction, selected: boolean, measured: Size | undefined): FlowNode {
     const cached = this.nodeCache.get(n);
     if (cached && cached.selected === selected && cached.measured === measured && cached.direction === direction) return cached.flow;
-    const sized = n.kind === 'group' || n.kind === 'note';
+    const sized = CATALOG[n.kind].defaultSize !== undefined;
     const size = sized ? nodeSize(n) : COMPONENT_SIZE;
     const flow: FlowNode = {
       id: n.id,

@@ -1,6 +1,7 @@
 // `npm run cli -- import <file.mmd|file.md> [--block N] [--out diagram.json]`
 import { parseArgs } from 'node:util';
 import { serializeDiagramFile } from '../files/diagramFile';
+import { isContainer } from '../model';
 import { readInput, UsageError, type CliIo } from './io';
 import { readMermaidFile } from './mermaidFiles';
 
@@ -23,7 +24,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const json = `${serializeDiagramFile(diagram)}\n`;
   if (parsed.values.out) {
     io.writeFile(parsed.values.out, json);
-    const groups = diagram.nodes.filter((n) => n.kind === 'group').length;
+    const groups = diagram.nodes.filter((n) => isContainer(n.kind)).length;
     io.err(`Wrote ${parsed.values.out}: ${diagram.nodes.length - groups} nodes, ${diagram.edges.length} edges, ${groups} groups.\n`);
   } else io.out(json);
   return 0;

@@ -1,7 +1,7 @@
 // `faultline simulate <diagram.json> [--scenario s.json] [--seed N] [--duration S] [--warmup S] [--json]`
 import { parseArgs } from 'node:util';
 import type { Diagram, Scenario } from '../model';
-import { createScenario } from '../model';
+import { createScenario, isSource } from '../model';
 import { FileError, parseDiagramFile, parseJson } from '../files/diagramFile';
 import { newReport } from '../files/restore';
 import { restoreScenario } from '../files/restoreScenario';
@@ -111,7 +111,7 @@ export function humanSummary(run: RecordedRun): string {
     ),
   );
   lines.push('', 'Nodes');
-  const nodes = s.nodes.filter((n) => n.kind !== 'client');
+  const nodes = s.nodes.filter((n) => !isSource(n.kind));
   lines.push(
     table(
       [

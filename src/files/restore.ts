@@ -17,7 +17,7 @@ export function isRecord(value: unknown): value is Raw {
 }
 
 export function own(raw: Raw, key: string): unknown {
-  return  Object.hasOwn(raw, key) ? raw[key] : undefined;
+  return Object.hasOwn(raw, key) ? raw[key] : undefined;
 }
 
 export function text(value: unknown, limit: number): string | undefined {

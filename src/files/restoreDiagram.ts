@@ -2,7 +2,7 @@
 // counted, duplicate ids regenerated, parents and edges that point nowhere removed. The result
 // always passes validateDiagram.
 import type { Diagram, DiagramEdge, DiagramNode, RequestFlow } from '../model';
-import { createDiagram, isSlug, migrate, newId, SCHEMA_VERSION, validateDiagram } from '../model';
+import { createDiagram, isSlug, migrate, newId, SCHEMA_VERSION, validateDiagram, CATALOG, isSource, isContainer } from '../model';
 import { restoreFlow } from './restoreFlow';
 import { restoreScenario } from './restoreScenario';
 import { drop, finite, isRecord, newReport, own, restoreDirection, restoreEdge, restoreNode, text, type RestoreReport } from './restore';
@@ -38,7 +38,7 @@ function repairParents(nodes: DiagramNode[], report: RestoreReport): void {
   for (const n of nodes) {
     if (n.parentId === undefined) continue;
     const parent = byId.get(n.parentId);
-    if (!parent || parent.kind !== 'group') {
+    if (!parent || !isContainer(parent.kind)) {
       drop(report, `${n.label || n.id} was inside ${n.parentId}, which is not a group here; it now stands alone`);
       delete n.parentId;
     }
@@ -58,7 +58,7 @@ function repairParents(nodes: DiagramNode[], report: RestoreReport): void {
 
 function validEdges(raw: unknown[], nodes: DiagramNode[], report: RestoreReport): DiagramEdge[] {
   const ids = new Set(nodes.map((n) => n.id));
-  const notes = new Set(nodes.filter((n) => n.kind === 'note').map((n) => n.id));
+  const unconnectable = new Set(nodes.filter((n) => !CATALOG[n.kind].connectable).map((n) => n.id));
   const edges: DiagramEdge[] = [];
   const pairs = new Set<string>();
   const edgeIds = new Set<string>();
@@ -69,7 +69,7 @@ function validEdges(raw: unknown[], nodes: DiagramNode[], report: RestoreReport)
       drop(report, `Connection ${e.id} points at a node that does not exist (${!ids.has(e.source) ? e.source : e.target})`);
       continue;
     }
-    if (e.source === e.target || notes.has(e.source) || notes.has(e.target)) {
+    if (e.source === e.target || unconnectable.has(e.source) || unconnectable.has(e.target)) {
       drop(report, `Connection ${e.id} cannot connect ${e.source} to ${e.target}`);
       continue;
     }
@@ -120,7 +120,7 @@ export function restoreDiagram(input: unknown, report: RestoreReport = newReport
         return known;
       });
       for (const id of Object.keys(s.traffic)) {
-        if (!diagram.nodes.some((n) => n.id === id && n.kind === 'client')) {
+        if (!diagram.nodes.some((n) => n.id === id && isSource(n.kind))) {
           drop(report, `Scenario "${s.name}": traffic for ${id}, which is not a client`);
           delete s.traffic[id];
         }

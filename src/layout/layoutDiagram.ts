@@ -3,7 +3,7 @@
 // worker in the browser), so the same code runs everywhere and gives the same answer.
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { Diagram, DiagramNode, Direction, Size, XY } from '../model';
-import { ancestorIds, GROUP_HEADER, GROUP_PADDING, indexNodes, nodeSize } from '../model';
+import { ancestorIds, GROUP_HEADER, GROUP_PADDING, indexNodes, nodeSize, isContainer } from '../model';
 
 export interface ElkLike {
   layout(graph: ElkNode): Promise<ElkNode>;
@@ -41,7 +41,7 @@ export function toElkGraph(d: Diagram, nodes: readonly DiagramNode[] = d.nodes):
   const root: ElkNode = { id: '__root', layoutOptions: baseOptions(d.direction), children: [], edges: [] };
   const elkNodes = new Map<string, ElkNode>([['__root', root]]);
   for (const n of nodes) {
-    const isGroup = n.kind === 'group';
+    const isGroup = isContainer(n.kind);
     const size = isGroup ? undefined : nodeSize(n);
     elkNodes.set(n.id, {
       id: n.id,

@@ -2,7 +2,7 @@
 // of the text: every value is checked against the catalog's fields, unknown targets are
 // reported, and scenarios and flows are restored record by record.
 import type { CallProps, Diagram, EdgeStyle, NodeProps } from '../model';
-import { callField, fieldError, nodeField, normalizeLabel, safeColor } from '../model';
+import { callField, fieldError, nodeField, normalizeLabel, safeColor, isSource } from '../model';
 import { newReport } from '../files/restore';
 import { restoreFlow } from '../files/restoreFlow';
 import { restoreScenario } from '../files/restoreScenario';
@@ -70,7 +70,10 @@ export function applyAnnotations(d: Diagram, text: string): string[] {
         }
         return nodes.has(f.target.id);
       });
-      for (const id of Object.keys(s.traffic)) if (nodes.get(id)?.kind !== 'client') delete s.traffic[id];
+      for (const id of Object.keys(s.traffic)) {
+        const kind = nodes.get(id)?.kind;
+        if (!kind || !isSource(kind)) delete s.traffic[id];
+      }
       d.scenarios.push(s);
     } else {
       const flow = restoreFlow(a.json, new Set(nodes.keys()), report);

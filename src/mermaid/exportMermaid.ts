@@ -3,7 +3,7 @@
 // classDef/class lines (which also colour them in any renderer), and everything else in
 // `%% faultline:` comments. Deterministic: the same diagram gives the same text, byte for byte.
 import type { Diagram, DiagramEdge, DiagramNode, MermaidShape, NodeKind } from '../model';
-import { CATALOG, KINDS } from '../model';
+import { CATALOG, KINDS, isContainer } from '../model';
 import { commentJson, formatFields, PREFIX, type Value } from './annotations';
 import { shapeOf } from './graph';
 
@@ -139,7 +139,7 @@ export function exportMermaid(d: Diagram): string {
   // then the rest, each as stored.
   const byParent = new Map<string | undefined, DiagramNode[]>();
   const present = new Set(d.nodes.map((n) => n.id));
-  for (const n of [...d.nodes.filter((x) => x.kind === 'group'), ...d.nodes.filter((x) => x.kind !== 'group')]) {
+  for (const n of [...d.nodes.filter((x) => isContainer(x.kind)), ...d.nodes.filter((x) => !isContainer(x.kind))]) {
     const parent = n.parentId && present.has(n.parentId) ? n.parentId : undefined;
     byParent.set(parent, [...(byParent.get(parent) ?? []), n]);
   }
@@ -152,7 +152,7 @@ export function exportMermaid(d: Diagram): string {
       seen.add(n.id);
       order.push(n);
       const id = ids.get(n.id)!;
-      if (n.kind === 'group') {
+      if (isContainer(n.kind)) {
         lines.push(`${pad}subgraph ${id}[${quoted(n.label)}]`);
         if (n.direction) lines.push(`${pad}  direction ${n.direction}`);
         emit(n.id, depth + 1, seen);
@@ -165,10 +165,10 @@ export function exportMermaid(d: Diagram): string {
   for (const n of d.nodes)
     if (!order.includes(n)) {
       order.push(n);
-      lines.push(`  ${n.kind === 'group' ? `subgraph ${ids.get(n.id)}[${quoted(n.label)}]\n  end` : nodeLine(n, ids.get(n.id)!)}`);
+      lines.push(`  ${isContainer(n.kind) ? `subgraph ${ids.get(n.id)}[${quoted(n.label)}]\n  end` : nodeLine(n, ids.get(n.id)!)}`);
     }
   // Mermaid lists nodes by first mention: groups' members first, then the rest.
-  const mentioned = [...order.filter((n) => n.kind !== 'group'), ...order.filter((n) => n.kind === 'group')];
+  const mentioned = [...order.filter((n) => !isContainer(n.kind)), ...order.filter((n) => isContainer(n.kind))];
 
   const kindOf = new Map(d.nodes.map((n) => [n.id, n.kind]));
   const annotations: string[] = [];

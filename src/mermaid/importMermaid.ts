@@ -2,7 +2,7 @@
 // Layout is injected (ELK in a worker in the browser, in-process in Node); sequence diagrams get
 // their participants in a row instead, as Mermaid draws them.
 import type { Diagram } from '../model';
-import { COMPONENT_SIZE } from '../model';
+import { COMPONENT_SIZE, isContainer } from '../model';
 import type { Layout } from '../layout/layoutDiagram';
 import { applyAnnotations } from './applyAnnotations';
 import { parseMermaid } from './parse';
@@ -15,7 +15,7 @@ export function applyLayout(d: Diagram, layout: Layout): void {
     const p = layout.positions.get(n.id);
     if (p) n.position = p;
     const size = layout.sizes.get(n.id);
-    if (size && n.kind === 'group') n.size = size;
+    if (size && isContainer(n.kind)) n.size = size;
   }
 }
 

@@ -86,7 +86,7 @@ function codePoint(n: number): string {
 function entity(name: string): string | undefined {
   if (name.startsWith('#x') || name.startsWith('#X')) return codePoint(parseInt(name.slice(2), 16));
   if (name.startsWith('#')) return codePoint(parseInt(name.slice(1), 10));
-  return  Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
+  return Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
 }
 
 export function cleanLabel(raw: string | undefined, labelType?: string): string {

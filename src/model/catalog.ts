@@ -1,6 +1,6 @@
 // The component catalog: the one table of kinds. Palette, canvas, inspector, simulation defaults,
 // Mermaid export shapes and import inference all read from here; adding a kind is one entry.
-import type { CallProps, NodeKind, NodeProps } from './types';
+import type { CallProps, NodeKind, NodeProps, Size } from './types';
 
 /** Mermaid flowchart shapes, named as mermaid's own flowchart db names them. */
 export type MermaidShape =
@@ -30,6 +30,12 @@ export type Routing =
 
 export type PaletteSection = 'Traffic' | 'Edge' | 'Compute' | 'Data' | 'Messaging' | 'Diagram';
 
+/** How a queueing kind hands out messages: to one of its consumers, or a copy to each. */
+export type Delivery = 'competing' | 'broadcast';
+
+/** Which canvas component draws the kind. */
+export type CanvasShape = 'component' | 'group' | 'note';
+
 export interface CatalogEntry {
   kind: NodeKind;
   label: string;
@@ -42,7 +48,19 @@ export interface CatalogEntry {
   routing: Routing;
   /** Edges into this kind are asynchronous (the producer is acknowledged at once). */
   asyncInbound: boolean;
+  /** Can be either end of a connection at all (notes cannot). */
   connectable: boolean;
+  /** Can be called: the target of a connection (a client only sends). */
+  callable: boolean;
+  /** Holds other nodes (a group): they move with it, and what happens to it happens to them. */
+  container: boolean;
+  /** Faults can be injected on it from the canvas. */
+  faultable: boolean;
+  /** For queueing kinds: competing consumers (a queue) or a copy per consumer (a stream). */
+  delivery?: Delivery;
+  canvas: CanvasShape;
+  /** Kinds drawn at a size the person chooses start at this one; the rest have COMPONENT_SIZE. */
+  defaultSize?: Size;
   defaults: Partial<NodeProps>;
   /** Properties the inspector shows for this kind, in order. */
   fields: readonly (keyof NodeProps)[];
@@ -138,6 +156,10 @@ const entries: CatalogEntry[] = [
     routing: 'source',
     asyncInbound: false,
     connectable: true,
+    callable: false,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { rateRps: 100 },
     fields: ['rateRps', 'pattern', 'patternFactor', 'patternStartMs', 'patternDurationMs', 'sloMs'],
     keywords: [
@@ -180,6 +202,10 @@ const entries: CatalogEntry[] = [
     routing: 'alternatives',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 4, concurrency: 10_000, latencyMs: 5, latencyP99Ms: 30, errorRate: 0, blocking: false, queueLimit: 10_000 },
     fields: ROUTER_FIELDS,
     keywords: ['dns', 'resolver', 'geodns'],
@@ -196,6 +222,10 @@ const entries: CatalogEntry[] = [
     routing: 'cache',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: {
       replicas: 20,
       concurrency: 10_000,
@@ -222,6 +252,10 @@ const entries: CatalogEntry[] = [
     routing: 'alternatives',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 2, concurrency: 10_000, latencyMs: 1, latencyP99Ms: 5, errorRate: 0, blocking: false, queueLimit: 10_000 },
     fields: ROUTER_FIELDS,
     keywords: ['lb', 'load balancer', 'loadbalancer', 'balancer', 'ingress'],
@@ -238,6 +272,10 @@ const entries: CatalogEntry[] = [
     routing: 'alternatives',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 3, concurrency: 2_000, latencyMs: 3, latencyP99Ms: 15, errorRate: 0, blocking: true, queueLimit: 2_000 },
     fields: [...ROUTER_FIELDS, 'blocking', 'rateLimitRps', 'rateLimitBurst'],
     keywords: ['gateway', 'api gateway', 'apigw', 'bff'],
@@ -254,6 +292,10 @@ const entries: CatalogEntry[] = [
     routing: 'fanout',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 3, concurrency: 50, latencyMs: 20, latencyP99Ms: 120, errorRate: 0.001, queueLimit: 200 },
     fields: SERVER_FIELDS,
     keywords: ['service', 'svc', 'server', 'api', 'backend', 'microservice', 'app server', 'engine', 'manager', 'handler'],
@@ -270,6 +312,10 @@ const entries: CatalogEntry[] = [
     routing: 'fanout',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 2, concurrency: 10, latencyMs: 50, latencyP99Ms: 300, errorRate: 0.001, queueLimit: 100 },
     fields: SERVER_FIELDS,
     keywords: ['worker', 'workers', 'consumer', 'consumers', 'processor', 'processors', 'job', 'jobs', 'scheduler', 'batch', 'etl', 'pipeline'],
@@ -286,6 +332,10 @@ const entries: CatalogEntry[] = [
     routing: 'cache',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 3, concurrency: 1_000, latencyMs: 1, latencyP99Ms: 5, errorRate: 0, blocking: false, queueLimit: 5_000, hitRatio: 0.9 },
     fields: CACHE_FIELDS,
     keywords: ['cache', 'caching'],
@@ -302,6 +352,10 @@ const entries: CatalogEntry[] = [
     routing: 'fanout',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 1, concurrency: 100, latencyMs: 5, latencyP99Ms: 50, errorRate: 0.0001, queueLimit: 500 },
     fields: SERVER_FIELDS,
     keywords: ['db', 'database', 'databases', 'sql', 'store', 'storage', 'ledger', 'shard', 'shards', 'replica', 'timeseries', 'warehouse'],
@@ -338,6 +392,11 @@ const entries: CatalogEntry[] = [
     routing: 'queue',
     asyncInbound: true,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
+    delivery: 'competing',
     defaults: {
       replicas: 1,
       concurrency: 100_000,
@@ -364,6 +423,11 @@ const entries: CatalogEntry[] = [
     routing: 'queue',
     asyncInbound: true,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
+    delivery: 'broadcast',
     defaults: {
       replicas: 1,
       concurrency: 100_000,
@@ -390,6 +454,10 @@ const entries: CatalogEntry[] = [
     routing: 'fanout',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 3, concurrency: 50, latencyMs: 30, latencyP99Ms: 200, errorRate: 0.0005, queueLimit: 300 },
     fields: SERVER_FIELDS,
     keywords: ['search', 'elastic', 'index'],
@@ -406,6 +474,10 @@ const entries: CatalogEntry[] = [
     routing: 'fanout',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 10, concurrency: 1_000, latencyMs: 30, latencyP99Ms: 150, errorRate: 0.0001, queueLimit: 10_000 },
     fields: SERVER_FIELDS,
     keywords: ['object store', 'object storage', 'objectstore', 'blob', 'blobs', 'bucket', 'buckets', 'data lake', 'datalake', 'media storage'],
@@ -422,6 +494,10 @@ const entries: CatalogEntry[] = [
     routing: 'fanout',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: true,
+    canvas: 'component',
     defaults: { replicas: 1, concurrency: 1_000, latencyMs: 200, latencyP99Ms: 1_200, errorRate: 0.005, queueLimit: 1_000 },
     fields: SERVER_FIELDS,
     keywords: [
@@ -454,6 +530,10 @@ const entries: CatalogEntry[] = [
     routing: 'fanout',
     asyncInbound: false,
     connectable: true,
+    callable: true,
+    container: false,
+    faultable: false,
+    canvas: 'component',
     defaults: { replicas: 1, concurrency: 100_000, latencyMs: 1, latencyP99Ms: 1, latencyDist: 'constant', errorRate: 0, blocking: false, queueLimit: 0 },
     fields: ['latencyMs', 'errorRate'],
     keywords: [],
@@ -469,7 +549,13 @@ const entries: CatalogEntry[] = [
     mermaidShape: 'square',
     routing: 'none',
     asyncInbound: false,
-    connectable: false,
+    // Mermaid links subgraphs; the engine routes such edges through the group's members.
+    connectable: true,
+    callable: true,
+    container: true,
+    faultable: true,
+    canvas: 'group',
+    defaultSize: { width: 420, height: 280 },
     defaults: {},
     fields: [],
     keywords: [],
@@ -486,6 +572,11 @@ const entries: CatalogEntry[] = [
     routing: 'none',
     asyncInbound: false,
     connectable: false,
+    callable: false,
+    container: false,
+    faultable: false,
+    canvas: 'note',
+    defaultSize: { width: 200, height: 110 },
     defaults: {},
     fields: [],
     keywords: [],
@@ -510,6 +601,16 @@ export function catalogEntry(kind: NodeKind): CatalogEntry {
 /** Kinds the simulation runs; groups and notes are drawing only. */
 export function isSimulated(kind: NodeKind): boolean {
   return CATALOG[kind].routing !== 'none';
+}
+
+/** Holds other nodes (a group). */
+export function isContainer(kind: NodeKind): boolean {
+  return CATALOG[kind].container;
+}
+
+/** Originates traffic (a client). */
+export function isSource(kind: NodeKind): boolean {
+  return CATALOG[kind].routing === 'source';
 }
 
 export function effectiveNodeProps(kind: NodeKind, overrides: Partial<NodeProps> = {}): NodeProps {

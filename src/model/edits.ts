@@ -23,7 +23,7 @@ export function addNode(d: Diagram, node: DiagramNode): Result<DiagramNode> {
   if (d.nodes.some((n) => n.id === node.id)) return refuse(`A node with id ${node.id} already exists`);
   if (node.parentId) {
     const parent = d.nodes.find((n) => n.id === node.parentId);
-    if (!parent || parent.kind !== 'group') return refuse('A node can only be placed inside a group');
+    if (!parent || !CATALOG[parent.kind].container) return refuse('A node can only be placed inside a group');
   }
   d.nodes.push(node);
   return { ok: true, value: node };
@@ -63,8 +63,9 @@ export function connectionRefusal(d: Diagram, source: string, target: string): s
   const from = d.nodes.find((n) => n.id === source);
   const to = d.nodes.find((n) => n.id === target);
   if (!from || !to) return 'Both ends of a connection must exist';
-  if (from.kind === 'note' || to.kind === 'note') return 'Notes cannot be connected';
-  if (to.kind === 'client') return 'A client only sends requests; it cannot be called';
+  if (!CATALOG[from.kind].connectable || !CATALOG[to.kind].connectable)
+    return `${CATALOG[CATALOG[from.kind].connectable ? to.kind : from.kind].label}s cannot be connected`;
+  if (!CATALOG[to.kind].callable) return `A ${CATALOG[to.kind].label.toLowerCase()} only sends requests; it cannot be called`;
   if (d.edges.some((e) => e.source === source && e.target === target)) {
     return `${from.label} already calls ${to.label}`;
   }
@@ -101,7 +102,7 @@ export function setParent(d: Diagram, nodeId: string, groupId: string | undefine
   if (node.parentId === groupId) return { ok: true, value: node };
   if (groupId !== undefined) {
     const group = byId.get(groupId);
-    if (!group || group.kind !== 'group') return refuse('Nodes can only be placed inside a group');
+    if (!group || !CATALOG[group.kind].container) return refuse('Nodes can only be placed inside a group');
     if (groupId === nodeId || descendantIds(d, [nodeId]).has(groupId)) {
       return refuse('A group cannot be placed inside itself');
     }
@@ -132,8 +133,10 @@ export function updateNode(d: Diagram, id: string, details: NodeDetails): Result
 export function setKind(d: Diagram, id: string, kind: NodeKind): Result<DiagramNode> {
   const node = d.nodes.find((n) => n.id === id);
   if (!node) return refuse('That node no longer exists');
-  if ((kind === 'group') !== (node.kind === 'group')) return refuse('Groups and components cannot turn into each other');
-  if (kind === 'client' && d.edges.some((e) => e.target === id)) return refuse('A client cannot be called; remove its incoming connections first');
+  if (CATALOG[kind].container !== CATALOG[node.kind].container) return refuse('Groups and components cannot turn into each other');
+  if (!CATALOG[kind].callable && d.edges.some((e) => e.target === id)) {
+    return refuse(`A ${CATALOG[kind].label.toLowerCase()} cannot be called; remove its incoming connections first`);
+  }
   const wasAsync = CATALOG[node.kind].asyncInbound;
   node.kind = kind;
   delete node.inferred;
@@ -216,7 +219,7 @@ export function extractFragment(d: Diagram, ids: Iterable<string>): Fragment {
 export function insertFragment(d: Diagram, fragment: Fragment, offset: XY): string[] {
   const fresh = new Map<string, string>();
   for (const n of fragment.nodes) fresh.set(n.id, newId('n'));
-  const groups = new Set(d.nodes.filter((n) => n.kind === 'group').map((n) => n.id));
+  const groups = new Set(d.nodes.filter((n) => CATALOG[n.kind].container).map((n) => n.id));
   const roots: string[] = [];
   for (const original of fragment.nodes) {
     const node = cloneRecord(original);
@@ -276,7 +279,7 @@ export function groupNodes(d: Diagram, ids: readonly string[], label = 'Group'):
 /** Removes a group but keeps what was inside, in place, in the group's own parent. */
 export function ungroup(d: Diagram, groupId: string): Result<string[]> {
   const group = d.nodes.find((n) => n.id === groupId);
-  if (!group || group.kind !== 'group') return refuse('Select a group to ungroup');
+  if (!group || !CATALOG[group.kind].container) return refuse('Select a group to ungroup');
   const released: string[] = [];
   for (const n of d.nodes) {
     if (n.parentId !== groupId) continue;

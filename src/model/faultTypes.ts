@@ -19,7 +19,8 @@ export interface FaultTypeEntry {
   defaults: Partial<Fault>;
 }
 
-const simulatedNode = (kind: NodeKind) => kind === 'group' || (CATALOG[kind].routing !== 'none' && CATALOG[kind].routing !== 'source');
+/** A container takes any node fault (it applies to the members); others by their routing. */
+const simulatedNode = (kind: NodeKind) => CATALOG[kind].container || (CATALOG[kind].routing !== 'none' && CATALOG[kind].routing !== 'source');
 const ADD_MS: FaultParam = { key: 'addMs', type: 'number', label: 'Added latency', unit: 'ms', min: 0, max: 3_600_000 };
 const FRACTION = (label: string): FaultParam => ({ key: 'fraction', type: 'number', label, unit: '%', min: 0, max: 1, scale: 100 });
 
@@ -77,7 +78,7 @@ export const FAULT_TYPES: readonly FaultTypeEntry[] = [
     label: 'Flush cache',
     description: 'Empties the cache; hits come back over its warm-up time',
     onEdge: false,
-    onNode: (kind) => kind === 'group' || CATALOG[kind].routing === 'cache',
+    onNode: (kind) => CATALOG[kind].container || CATALOG[kind].routing === 'cache',
     params: [],
     defaults: {},
   },
@@ -86,7 +87,7 @@ export const FAULT_TYPES: readonly FaultTypeEntry[] = [
     label: 'Traffic spike',
     description: 'Multiplies the request rate of a client',
     onEdge: false,
-    onNode: (kind) => kind === 'group' || CATALOG[kind].routing === 'source',
+    onNode: (kind) => CATALOG[kind].container || CATALOG[kind].routing === 'source',
     params: [{ key: 'factor', type: 'number', label: 'Rate multiplier', unit: '×', min: 0, max: 1_000 }],
     defaults: { factor: 5 },
   },

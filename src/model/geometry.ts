@@ -1,19 +1,20 @@
 // Sizes and positions. Components have one natural size so that layout, drop targets and the
 // canvas agree without measuring the DOM.
-import type { Diagram, DiagramNode, Size, XY } from './types';
+import { CATALOG } from './catalog';
+import type { Diagram, DiagramNode, NodeKind, Size, XY } from './types';
 
 export const COMPONENT_SIZE: Size = { width: 176, height: 60 };
-export const DEFAULT_GROUP_SIZE: Size = { width: 420, height: 280 };
-export const DEFAULT_NOTE_SIZE: Size = { width: 200, height: 110 };
 /** Room above a group's children for its title. */
 export const GROUP_HEADER = 34;
 export const GROUP_PADDING = 20;
 
-export function nodeSize(node: DiagramNode): Size {
-  if (node.size) return node.size;
-  if (node.kind === 'group') return DEFAULT_GROUP_SIZE;
-  if (node.kind === 'note') return DEFAULT_NOTE_SIZE;
-  return COMPONENT_SIZE;
+/** The size a new node of this kind gets. */
+export function kindSize(kind: NodeKind): Size {
+  return CATALOG[kind].defaultSize ?? COMPONENT_SIZE;
+}
+
+export function nodeSize(node: Pick<DiagramNode, 'kind' | 'size'>): Size {
+  return node.size ?? kindSize(node.kind);
 }
 
 export interface Rect extends XY, Size {}
@@ -75,7 +76,7 @@ export function groupAt(d: Diagram, point: XY, exclude: ReadonlySet<string> = ne
   let best: string | undefined;
   let bestDepth = -1;
   for (const n of d.nodes) {
-    if (n.kind !== 'group' || exclude.has(n.id)) continue;
+    if (!CATALOG[n.kind].container || exclude.has(n.id)) continue;
     if (!contains(absoluteRect(byId, n.id), point)) continue;
     let depth = 0;
     for (let p = n.parentId; p; p = byId.get(p)?.parentId) if (++depth > d.nodes.length) break;
@@ -97,7 +98,7 @@ function overlaps(a: Rect, b: Rect, margin: number): boolean {
  */
 export function freeSpot(d: Diagram, point: XY, size: Size = COMPONENT_SIZE): XY {
   const byId = indexNodes(d);
-  const occupied = d.nodes.filter((n) => n.kind !== 'group').map((n) => absoluteRect(byId, n.id));
+  const occupied = d.nodes.filter((n) => !CATALOG[n.kind].container).map((n) => absoluteRect(byId, n.id));
   const stepX = size.width + 40;
   const stepY = size.height + 40;
   for (let ring = 0; ring < 12; ring++) {

@@ -1,6 +1,6 @@
 // Scenarios: named plans of traffic and faults stored with the diagram. Pure edits, run by the
 // store inside immer like every other edit; each checks its input and says why it refuses.
-import { CATALOG } from './catalog';
+import { CATALOG, isSource } from './catalog';
 import { createScenario } from './diagram';
 import { faultType, faultTypesFor } from './faultTypes';
 import { fieldError, nodeField, type Field } from './fields';
@@ -82,7 +82,7 @@ export function setTraffic<K extends (typeof TRAFFIC_KEYS)[number]>(
   value: ClientTraffic[K] | undefined,
 ): Result<Scenario> {
   const client = d.nodes.find((n) => n.id === clientId);
-  if (!client || client.kind !== 'client') return refuse('Traffic is set on clients only');
+  if (!client || !isSource(client.kind)) return refuse('Traffic is set on clients only');
   const s = ensureScenario(d, scenarioId);
   if (value !== undefined) {
     const error = fieldError(nodeField(key)!, value);

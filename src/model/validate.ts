@@ -1,6 +1,6 @@
 // Structural and value checks of a whole diagram. Edits refuse bad values one at a time; this
 // catches what can arrive whole (files, links, imports, hand-written JSON for the CLI).
-import { isNodeKind } from './catalog';
+import { isContainer, isNodeKind } from './catalog';
 import { CALL_FIELDS, fieldError, NODE_FIELDS } from './fields';
 import { indexNodes } from './geometry';
 import type { Diagram } from './types';
@@ -29,7 +29,7 @@ export function validateDiagram(d: Diagram): Problem[] {
     if (n.parentId !== undefined) {
       const parent = byId.get(n.parentId);
       if (!parent) problems.push({ message: `Node ${n.id} is inside a group ${n.parentId} that does not exist`, nodeId: n.id });
-      else if (parent.kind !== 'group') problems.push({ message: `Node ${n.id} is inside ${n.parentId}, which is not a group`, nodeId: n.id });
+      else if (!isContainer(parent.kind)) problems.push({ message: `Node ${n.id} is inside ${n.parentId}, which is not a group`, nodeId: n.id });
       else if (hasParentCycle(byId, n.id)) {
         problems.push({ message: `Groups around ${n.id} contain each other`, nodeId: n.id });
       }

@@ -2,7 +2,7 @@
 // newer one; loads migrate the document; deletes hand back everything they removed so the
 // delete can be undone.
 import type { Diagram, NodeKind } from '../model';
-import { migrate, newId, NewerSchemaError, SCHEMA_VERSION } from '../model';
+import { migrate, newId, NewerSchemaError, SCHEMA_VERSION, isContainer } from '../model';
 import { restoreDiagram } from '../files/restoreDiagram';
 import type { FaultlineDb } from './db';
 import { DATA_VERSION, type DiagramRecord, type DiagramSummary, type RunDataRecord, type RunRecord, type ScenarioRecord } from './records';
@@ -45,7 +45,7 @@ function toRecord(d: Diagram, revision: number, now: number): { record: DiagramR
       revision,
       schemaVersion: SCHEMA_VERSION,
       writtenBy: DATA_VERSION,
-      nodeCount: d.nodes.filter((n) => n.kind !== 'group').length,
+      nodeCount: d.nodes.filter((n) => !isContainer(n.kind)).length,
       edgeCount: d.edges.length,
       kindCounts,
       doc: { ...doc, updatedAt: now },

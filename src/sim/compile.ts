@@ -1,7 +1,7 @@
 // Diagram + scenario -> the arrays the engine runs on. Groups, notes and edges that cannot carry
 // traffic are resolved here, once, so the event loop never looks at the document again.
-import type { CallProps, Diagram, DiagramNode, Fault, NodeKind, NodeProps, Routing, Scenario } from '../model';
-import { CATALOG, descendantIds, effectiveCallProps, effectiveNodeProps, faultTargetName, isSimulated } from '../model';
+import type { CallProps, Delivery, Diagram, DiagramNode, Fault, NodeKind, NodeProps, Routing, Scenario } from '../model';
+import { CATALOG, descendantIds, effectiveCallProps, effectiveNodeProps, faultTargetName, isSimulated, isSource } from '../model';
 
 export interface CNode {
   index: number;
@@ -9,6 +9,8 @@ export interface CNode {
   label: string;
   kind: NodeKind;
   routing: Routing;
+  /** Queueing kinds: competing consumers or a copy per consumer. */
+  delivery: Delivery | null;
   props: NodeProps;
   capacity: number;
   out: number[];
@@ -86,6 +88,7 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
       label: n.label || CATALOG[n.kind].label,
       kind: n.kind,
       routing: CATALOG[n.kind].routing,
+      delivery: CATALOG[n.kind].delivery ?? null,
       props,
       capacity: props.replicas * props.concurrency,
       out: [],
@@ -99,8 +102,8 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
     const sourceNode = byId.get(e.source);
     const targetNode = byId.get(e.target);
     if (!sourceNode || !targetNode) continue;
-    const sources = sourceNode.kind === 'group' ? groupExits(d, e.source, simulated) : simulated.has(e.source) ? [simulated.get(e.source)!] : [];
-    const targets = targetNode.kind === 'group' ? groupEntries(d, e.target, simulated) : simulated.has(e.target) ? [simulated.get(e.target)!] : [];
+    const sources = CATALOG[sourceNode.kind].container ? groupExits(d, e.source, simulated) : simulated.has(e.source) ? [simulated.get(e.source)!] : [];
+    const targets = CATALOG[targetNode.kind].container ? groupEntries(d, e.target, simulated) : simulated.has(e.target) ? [simulated.get(e.target)!] : [];
     for (const s of sources) {
       for (const t of targets) {
         if (s === t || nodes[t].routing === 'source' || pairs.has(`${s}>${t}`)) continue;
@@ -147,12 +150,11 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
       continue;
     }
     if (!NODE_FAULTS.has(f.type)) problems.push(`${where} has an unknown type`);
-    const members =
-      target.kind === 'group'
-        ? [...descendantIds(d, [target.id])].filter((id) => simulated.has(id)).map((id) => simulated.get(id)!)
-        : simulated.has(target.id)
-          ? [simulated.get(target.id)!]
-          : [];
+    const members = CATALOG[target.kind].container
+      ? [...descendantIds(d, [target.id])].filter((id) => simulated.has(id)).map((id) => simulated.get(id)!)
+      : simulated.has(target.id)
+        ? [simulated.get(target.id)!]
+        : [];
     if (f.type === 'partition') {
       // A node or a group cut off from the network: every edge across its boundary.
       const inside = new Set(members);
@@ -164,7 +166,7 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
   }
   for (const [clientId, traffic] of Object.entries(scenario.traffic ?? {})) {
     const n = byId.get(clientId);
-    if (!n || n.kind !== 'client') problems.push(`Traffic is set for "${clientId}", which is not a client in this diagram`);
+    if (!n || !isSource(n.kind)) problems.push(`Traffic is set for "${clientId}", which is not a client in this diagram`);
     if (traffic.rateRps !== undefined && !(traffic.rateRps >= 0)) problems.push(`Traffic rate for "${clientId}" must be zero or more requests per second`);
   }
   if (problems.length > 0) throw new SimInputError(problems);
@@ -179,7 +181,7 @@ function checkParams(f: Fault, where: string, problems: string[]) {
 
 function withTraffic(n: DiagramNode, scenario: Scenario): Partial<NodeProps> {
   const t = scenario.traffic?.[n.id];
-  if (!t || n.kind !== 'client') return n.props;
+  if (!t || !isSource(n.kind)) return n.props;
   const merged: Partial<NodeProps> = { ...n.props };
   if (t.rateRps !== undefined) merged.rateRps = t.rateRps;
   if (t.pattern !== undefined) merged.pattern = t.pattern;

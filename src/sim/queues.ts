@@ -35,7 +35,7 @@ function canTake(sim: Engine, edgeIndex: number): boolean {
 export function dispatch(sim: Engine, queue: NodeState): void {
   const out = queue.c.out;
   if (out.length === 0) return;
-  if (queue.c.kind === 'stream') {
+  if (queue.c.delivery === 'broadcast') {
     for (let i = 0; i < out.length; i++) {
       const backlog = queue.backlogs[i];
       while (backlog.length > 0 && canTake(sim, out[i])) deliver(sim, queue, out[i], backlog);

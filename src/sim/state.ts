@@ -234,7 +234,7 @@ export class NodeState {
     this.consecutiveFailures = new Int32Array(n);
     this.ejectedUntil = new Float64Array(n);
     this.tokens = c.props.rateLimitBurst;
-    this.backlogs = c.routing === 'queue' ? (c.kind === 'stream' ? c.out.map(() => new MessageRing()) : [new MessageRing()]) : [];
+    this.backlogs = c.routing === 'queue' ? (c.delivery === 'broadcast' ? c.out.map(() => new MessageRing()) : [new MessageRing()]) : [];
   }
 
   backlogDepth(): number {

@@ -46,6 +46,7 @@ import {
   updateEdge,
   updateNode,
   CATALOG,
+  isContainer,
 } from '../model';
 import { applyPatch } from '../templates/applyDrill';
 import type { DiagramPatch } from '../templates/types';
@@ -119,7 +120,7 @@ export function documentActions(store: DocumentStore) {
         moveNodes(d, layout.positions);
         for (const n of d.nodes) {
           const size = layout.sizes.get(n.id);
-          if (size && n.kind === 'group') n.size = size;
+          if (size && isContainer(n.kind)) n.size = size;
         }
       });
     },

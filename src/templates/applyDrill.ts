@@ -2,7 +2,7 @@
 // to a diagram, and a drill turned into a scenario of that diagram. Both are pure and refuse,
 // with the reason, anything that names a node or connection the diagram does not have.
 import type { Diagram, DiagramEdge, Fault, Result, Scenario } from '../model';
-import { addNode, connect, createNode, createScenario, setCallProp, setKind, setNodeProp } from '../model';
+import { addNode, connect, createNode, createScenario, setCallProp, setKind, setNodeProp, isSource } from '../model';
 import type { DiagramPatch, Drill } from './types';
 
 const refuse = (reason: string) => ({ ok: false as const, reason });
@@ -81,7 +81,8 @@ export function drillScenario(d: Diagram, drill: Drill): Scenario {
     return { id: `${drill.id}-${i + 1}`, type, target, startMs, endMs, ...params };
   });
   for (const id of Object.keys(drill.traffic)) {
-    if (d.nodes.find((n) => n.id === id)?.kind !== 'client') throw new Error(`Drill "${drill.title}": traffic is set for "${id}", which is not a client`);
+    const kind = d.nodes.find((n) => n.id === id)?.kind;
+    if (!kind || !isSource(kind)) throw new Error(`Drill "${drill.title}": traffic is set for "${id}", which is not a client`);
   }
   return createScenario(drill.title, {
     id: drillScenarioId(drill),

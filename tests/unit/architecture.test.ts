@@ -65,6 +65,38 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('decides kind behaviour in the catalog: no comparisons of a node kind with a literal elsewhere', () => {
+    const kinds = [
+      'client',
+      'dns',
+      'cdn',
+      'loadBalancer',
+      'apiGateway',
+      'service',
+      'worker',
+      'cache',
+      'database',
+      'queue',
+      'stream',
+      'search',
+      'objectStore',
+      'external',
+      'group',
+      'step',
+      'note',
+    ];
+    const pattern = new RegExp(`kind\\s*[!=]==\\s*'(${kinds.join('|')})'|'(${kinds.join('|')})'\\s*[!=]==\\s*[\\w.?]*kind\\b`);
+    const offenders = all
+      .filter((f) => !f.endsWith('model/catalog.ts'))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => (pattern.test(line) ? `${relative(SRC, f)}:${i + 1}: ${line.trim()}` : null))
+          .filter((x): x is string => x !== null),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('has no import cycles', () => {
     const cycles: string[] = [];
     const state = new Map<string, 'active' | 'done'>();

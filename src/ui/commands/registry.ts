@@ -26,7 +26,8 @@ const hasNodeSelection = () => uiStore.getState().selectedNodes.size > 0;
 const singleNode = () => (uiStore.getState().selectedNodes.size === 1 ? [...uiStore.getState().selectedNodes][0] : null);
 const selectedGroup = () => {
   const id = singleNode();
-  return id && documentStore.getState().diagram.nodes.find((n) => n.id === id)?.kind === 'group' ? id : null;
+  const kind = id ? documentStore.getState().diagram.nodes.find((n) => n.id === id)?.kind : undefined;
+  return kind && CATALOG[kind].container ? id : null;
 };
 const hasNodes = () => documentStore.getState().diagram.nodes.length > 0;
 

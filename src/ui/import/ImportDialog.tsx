@@ -6,7 +6,7 @@ import { kindIcon } from '../../canvas/icons';
 import { mermaidBlocks } from '../../mermaid/markdown';
 import { MermaidImportError, parseMermaid } from '../../mermaid/parse';
 import { toDiagram } from '../../mermaid/toDiagram';
-import { CATALOG, type DiagramNode } from '../../model';
+import { CATALOG, type DiagramNode, isContainer } from '../../model';
 import { Modal } from '../primitives/Modal';
 import { uiStore, useDocument, useUi } from '../stores';
 import { runImport, type ImportBlock, type ImportTarget } from './runImport';
@@ -29,7 +29,7 @@ async function preview(block: ImportBlock): Promise<Preview> {
     return {
       name: block.name,
       ok: true,
-      nodes: diagram.nodes.filter((n) => n.kind !== 'group'),
+      nodes: diagram.nodes.filter((n) => !isContainer(n.kind)),
       edges: counts.edges,
       groups: counts.groups,
       steps: counts.steps,

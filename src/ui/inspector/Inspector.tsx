@@ -32,7 +32,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
   const entry = CATALOG[node.kind];
   const props = effectiveNodeProps(node.kind, node.props);
   const Icon = kindIcon(node.kind);
-  const kinds = KINDS.filter((k) => (k === 'group') === (node.kind === 'group'));
+  const kinds = KINDS.filter((k) => CATALOG[k].container === entry.container);
   return (
     <div className="fl-inspector-body">
       <header className="fl-inspector-head" style={{ '--kind-color': entry.color } as React.CSSProperties}>
@@ -40,7 +40,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
         <h2>{node.label || entry.label}</h2>
       </header>
       <TextField label="Label" value={node.label} onCommit={(label) => report(actions.rename(node.id, label))} />
-      {node.kind !== 'group' ? (
+      {!entry.container ? (
         <div className="fl-field">
           <label htmlFor="fl-kind">Kind</label>
           <select id="fl-kind" value={node.kind} onChange={(e) => report(actions.setKind(node.id, e.target.value as NodeKind))}>
@@ -65,12 +65,12 @@ function NodeInspector({ node }: { node: DiagramNode }) {
         placeholder="Assumptions, numbers, links…"
         onCommit={(notes) => report(actions.updateNode(node.id, { notes }))}
       />
-      {node.kind === 'client' ? <TrafficSection clientId={node.id} own={props} /> : null}
+      {entry.routing === 'source' ? <TrafficSection clientId={node.id} own={props} /> : null}
       {entry.fields.length > 0 ? (
         <section className="fl-inspector-section" aria-label="Simulation">
           <h3>Simulation</h3>
           {entry.fields
-            .filter((key) => node.kind !== 'client' || !SCENARIO_KEYS.has(key))
+            .filter((key) => entry.routing !== 'source' || !SCENARIO_KEYS.has(key))
             .map((key) => {
               const field = nodeField(key)!;
               return (

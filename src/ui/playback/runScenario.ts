@@ -2,7 +2,7 @@
 // the player. The page stays responsive: the worker simulates and also stores the run in the
 // library, and the run arrives with its buffers transferred, not copied.
 import type { Diagram } from '../../model';
-import { createScenario, findScenario } from '../../model';
+import { createScenario, findScenario, isSource } from '../../model';
 import type { RecordedRun } from '../../sim/types';
 import { documentStore, playback, uiStore } from '../stores';
 
@@ -39,7 +39,7 @@ export async function runScenario(request: RunRequest = {}): Promise<RecordedRun
   const pb = playback.getState();
   if (pb.status.kind === 'running') return null;
   const d = request.diagram ?? documentStore.getState().diagram;
-  if (!d.nodes.some((n) => n.kind === 'client')) {
+  if (!d.nodes.some((n) => isSource(n.kind))) {
     uiStore.getState().notify('Add a client first: clients send the traffic a run plays out', 'error');
     return null;
   }

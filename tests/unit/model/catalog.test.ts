@@ -35,6 +35,21 @@ describe('component catalog', () => {
     expect(e.mermaidShape.length).toBeGreaterThan(0);
   });
 
+  it.each(KINDS)('%s states its behaviour consistently', (kind) => {
+    const e = CATALOG[kind];
+    expect(e.delivery !== undefined, 'queueing kinds say how they deliver').toBe(e.routing === 'queue');
+    expect(e.container, 'a container is drawn as a group and not simulated itself').toBe(e.canvas === 'group');
+    if (e.container) expect(e.routing).toBe('none');
+    expect(e.defaultSize !== undefined, 'groups and notes are sized; components are not').toBe(e.canvas !== 'component');
+    if (!e.connectable) expect(e.callable).toBe(false);
+    if (e.routing === 'source') expect(e.callable).toBe(false);
+  });
+
+  it('tells a queue from a stream by delivery, not by name', () => {
+    expect(CATALOG.queue.delivery).toBe('competing');
+    expect(CATALOG.stream.delivery).toBe('broadcast');
+  });
+
   it.each(KINDS)('%s defaults are valid values of their fields', (kind) => {
     const props = effectiveNodeProps(kind);
     for (const [key, value] of Object.entries(props)) {

@@ -1,12 +1,12 @@
 // Recorded run + time -> what the canvas shows: each node's health and badges, each edge's
 // throughput, failures and breaker, and the faults acting at that moment. Pure, so it is tested
 // in Node and computed each frame of a replay.
-import { MIN_DONE, RECOVERED_RATIO, SATURATED_UTILISATION, SLO_SUCCESS, UNHEALTHY_RATIO } from '../sim/health';
-import type { RunFault } from '../sim/types';
+import { type Health, healthOf, judgeEdge } from '../sim/health';
+import type { RecordedRun, RunFault } from '../sim/types';
 import { BREAKER_HALF_OPEN, BREAKER_OPEN } from '../sim/types';
 import { bucketAt, windowSum, type RunIndex } from './runIndex';
 
-export type Health = 'idle' | 'healthy' | 'degraded' | 'failing' | 'down';
+export type { Health };
 export type BreakerView = 'closed' | 'open' | 'half-open';
 
 /** A fault acting on a part now: its type for a short badge, its words for the tooltip. */
@@ -45,18 +45,19 @@ export interface Frame {
 }
 
 const NONE: readonly FaultMark[] = [];
-/** Faults that make a node answer nothing at all. */
-const DOWN_FAULTS = new Set<RunFault['type']>(['crash', 'hang']);
 
 function activeFaults(faults: readonly RunFault[], t: number): RunFault[] {
   return faults.filter((f) => f.startMs <= t && t < f.endMs);
 }
 
-function judge(done: number, failures: number, busy: boolean): Health {
-  const ratio = done > 0 ? failures / done : 0;
-  if (done >= MIN_DONE && ratio >= UNHEALTHY_RATIO) return 'failing';
-  if ((done >= MIN_DONE && ratio >= RECOVERED_RATIO) || busy) return 'degraded';
-  return 'healthy';
+/**
+ * The engine's verdict in force at time t: the one given when the last bucket before t closed,
+ * which is also when the event log records a change of it. Before the first bucket closes
+ * nothing has been judged.
+ */
+function verdictAt(run: RecordedRun, codes: Float32Array, row: number, t: number): Health {
+  const closed = Math.min(run.buckets, Math.floor(t / run.bucketMs)) - 1;
+  return closed < 0 ? 'healthy' : healthOf(codes[row * run.buckets + closed]);
 }
 
 export function projectFrame(index: RunIndex, t: number): Frame {
@@ -66,11 +67,9 @@ export function projectFrame(index: RunIndex, t: number): Frame {
   const active = activeFaults(run.faults ?? [], t);
   const faultTexts = new Map<string, FaultMark[]>();
   const mark = (id: string, f: RunFault) => faultTexts.set(id, [...(faultTexts.get(id) ?? []), { type: f.type, text: f.text }]);
-  const down = new Set<string>();
   for (const f of active) {
     mark(f.target.id, f);
     for (const e of f.edges) if (e !== f.target.id) mark(e, f);
-    if (DOWN_FAULTS.has(f.type) || (f.type === 'capacityLoss' && (f.fraction ?? 0) >= 1)) for (const n of f.nodes) down.add(n);
   }
 
   const nodes = new Map<string, NodeView>();
@@ -80,24 +79,11 @@ export function projectFrame(index: RunIndex, t: number): Frame {
     const utilisation = s.utilisation[at];
     const inFlight = s.inFlight[at];
     const queueDepth = s.queueDepth[at];
-    let done: number;
-    let failures: number;
-    let health: Health;
+    // The engine's verdict, recorded as the bucket closed: the same judge wrote the timeline.
     const clientRow = index.clientRow.get(n.id);
-    if (clientRow !== undefined) {
-      // A client is judged by what its users saw, end to end.
-      done = windowSum(sums.clientDone, B, clientRow, b, w);
-      failures = windowSum(sums.clientFailures, B, clientRow, b, w);
-      const success = done > 0 ? 1 - failures / done : 1;
-      health = done < MIN_DONE ? 'healthy' : success < 1 - UNHEALTHY_RATIO ? 'failing' : success < SLO_SUCCESS ? 'degraded' : 'healthy';
-    } else {
-      done = windowSum(sums.nodeDone, B, row, b, w);
-      failures = windowSum(sums.nodeFailures, B, row, b, w);
-      const arrivals = windowSum(sums.nodeArrivals, B, row, b, w);
-      health = judge(done, failures, utilisation >= SATURATED_UTILISATION);
-      if (arrivals === 0 && inFlight === 0 && queueDepth === 0) health = 'idle';
-    }
-    if (down.has(n.id)) health = 'down';
+    const health = verdictAt(run, clientRow !== undefined ? run.series.client.health : s.health, clientRow ?? row, t);
+    const done = clientRow !== undefined ? windowSum(sums.clientDone, B, clientRow, b, w) : windowSum(sums.nodeDone, B, row, b, w);
+    const failures = clientRow !== undefined ? windowSum(sums.clientFailures, B, clientRow, b, w) : windowSum(sums.nodeFailures, B, row, b, w);
     nodes.set(n.id, { health, failureRatio: done > 0 ? failures / done : 0, inFlight, queueDepth, utilisation, faults: faultTexts.get(n.id) ?? NONE });
   });
   // Faults on parts the run does not simulate (a group) still show where they were put.
@@ -121,7 +107,7 @@ export function projectFrame(index: RunIndex, t: number): Frame {
       else if (state === BREAKER_HALF_OPEN && breaker === 'closed') breaker = 'half-open';
     }
     const rate = calls / seconds;
-    const health = calls === 0 ? 'idle' : judge(calls, failures, false);
+    const health = judgeEdge(calls, failures);
     edges.set(id, {
       health,
       rate,

@@ -28,7 +28,6 @@ export interface RunIndex {
   sums: {
     nodeDone: Float64Array;
     nodeFailures: Float64Array;
-    nodeArrivals: Float64Array;
     clientDone: Float64Array;
     clientFailures: Float64Array;
     edgeCalls: Float64Array;
@@ -93,7 +92,6 @@ export function buildRunIndex(run: RecordedRun): RunIndex {
   const sums = {
     nodeDone: runningSums(run.nodes.length, B, (r, b) => node.successes[r * B + b] + node.failures[r * B + b]),
     nodeFailures: runningSums(run.nodes.length, B, (r, b) => node.failures[r * B + b]),
-    nodeArrivals: runningSums(run.nodes.length, B, (r, b) => node.arrivals[r * B + b]),
     clientDone: runningSums(run.clients.length, B, (r, b) => client.successes[r * B + b] + client.degraded[r * B + b] + client.failures[r * B + b]),
     clientFailures: runningSums(run.clients.length, B, (r, b) => client.failures[r * B + b]),
     edgeCalls: runningSums(run.edges.length, B, (r, b) => edge.calls[r * B + b]),

@@ -1,7 +1,7 @@
 // Per-bucket series and the state changes worth telling (unhealthy, recovered, SLO breach),
 // written when each time bucket closes; and the whole-run summary at the end.
 import { type Engine, quietBuckets } from './engine';
-import { MIN_DONE, RECOVERED_RATIO, SLO_SUCCESS, UNHEALTHY_RATIO } from './health';
+import { type Health, healthCode, isUnhealthy, judgeClient, judgeNode, MIN_LATENCY_SAMPLES } from './health';
 import { isSaturated } from './nodes';
 import { oldestAge } from './queues';
 import type { ClientMetric, EdgeMetric, NodeMetric, RunSeries, RunSummary } from './types';
@@ -32,7 +32,8 @@ export function closeBucket(sim: Engine, series: RunSeries, b: number, span: num
     s.failures[at] = n.failures;
     s.inFlight[at] = n.inSystem;
     s.queueDepth[at] = n.c.routing === 'queue' ? n.backlogDepth() : n.waiting.length;
-    s.utilisation[at] = n.c.capacity > 0 && span > 0 ? (n.areaBusy - n.areaBusyAtBucket) / (n.c.capacity * span) : 0;
+    const utilisation = n.c.capacity > 0 && span > 0 ? (n.areaBusy - n.areaBusyAtBucket) / (n.c.capacity * span) : 0;
+    s.utilisation[at] = utilisation;
     s.p50[at] = n.bucketLatency.percentile(50);
     s.p95[at] = n.bucketLatency.percentile(95);
     s.p99[at] = n.bucketLatency.percentile(99);
@@ -41,7 +42,7 @@ export function closeBucket(sim: Engine, series: RunSeries, b: number, span: num
     for (let c = 0; c < CAUSES.length; c++) series.nodeFailures[CAUSES[c]][at] = n.causes[c];
     n.health.push(n.successes + n.failures, n.failures);
     if (n.overloadQuiet > 0 && n.overloadedInBucket === 0) n.overloadQuiet--;
-    judgeNode(sim, i);
+    s.health[at] = healthCode(nodeVerdict(sim, i, utilisation));
     n.arrivals = n.successes = n.failures = n.wasted = n.overloadedInBucket = 0;
     n.causes.fill(0);
     n.bucketLatency.reset();
@@ -73,14 +74,15 @@ export function closeBucket(sim: Engine, series: RunSeries, b: number, span: num
     s.p99[at] = c.bucketLatency.percentile(99);
     s.meanMs[at] = done > 0 ? c.latencySum / done : 0;
     c.health.push(done, c.failures);
-    judgeClient(sim, i);
+    s.health[at] = healthCode(clientVerdict(sim, i));
     c.requests = c.successes = c.degraded = c.failures = c.latencySum = 0;
     c.bucketLatency.reset();
     c.sampledInBucket = 0;
   }
 }
 
-function judgeNode(sim: Engine, i: number): void {
+/** Judges the node for the bucket just closed and logs a change of verdict. */
+function nodeVerdict(sim: Engine, i: number, utilisation: number): Health {
   const n = sim.nodes[i];
   if (n.saturated) {
     if (isSaturated(n)) n.saturationQuiet = quietBuckets(sim);
@@ -89,42 +91,37 @@ function judgeNode(sim: Engine, i: number): void {
       sim.record('saturation-ended', { node: n.c.id });
     }
   }
-  const done = n.health.total;
-  if (done < MIN_DONE && !n.crashed) return;
-  const ratio = done > 0 ? n.health.ratio : 1;
-  if (!n.unhealthy && (ratio >= UNHEALTHY_RATIO || n.crashed)) {
-    n.unhealthy = true;
+  const before = n.verdict;
+  const down = n.crashed || n.hung || (n.capacity === 0 && n.c.capacity > 0);
+  const active = n.arrivals > 0 || n.inSystem > 0;
+  const verdict = judgeNode(
+    { done: n.health.total, failures: n.health.failed, active, utilisation, down },
+    before,
+  );
+  n.verdict = verdict;
+  if (isUnhealthy(verdict) && !isUnhealthy(before)) {
     let top = 0;
     for (let c = 1; c < CAUSES.length; c++) if (n.causes[c] > n.causes[top]) top = c;
-    sim.record('unhealthy', {
-      node: n.c.id,
-      value: ratio,
-      detail: n.crashed && done === 0 ? 'down' : `${Math.round(ratio * 100)}% of requests fail (${CAUSES[top]})`,
-    });
-  } else if (n.unhealthy && ratio < RECOVERED_RATIO && !n.crashed && !n.hung) {
-    n.unhealthy = false;
-    sim.record('recovered', { node: n.c.id, value: ratio });
+    const detail = verdict === 'down' ? 'down' : `${Math.round(n.health.ratio * 100)}% of requests fail (${CAUSES[top]})`;
+    sim.record('unhealthy', { node: n.c.id, value: n.health.ratio, detail });
+  } else if (!isUnhealthy(verdict) && isUnhealthy(before)) {
+    sim.record('recovered', { node: n.c.id, value: n.health.ratio });
   }
+  return verdict;
 }
 
-function judgeClient(sim: Engine, i: number): void {
+/** Judges the client for the bucket just closed and logs an SLO breach or its end. */
+function clientVerdict(sim: Engine, i: number): Health {
   const c = sim.clients[i];
-  if (c.health.total < MIN_DONE) {
-    c.windowLatency.advance();
-    return;
-  }
-  const success = 1 - c.health.ratio;
-  const p99 = c.windowLatency.total >= 100 ? c.windowLatency.percentile(99) : 0;
+  const p99 = c.windowLatency.total >= MIN_LATENCY_SAMPLES ? c.windowLatency.percentile(99) : 0;
   c.windowLatency.advance();
-  const breach = success < SLO_SUCCESS || (c.sloMs > 0 && p99 > c.sloMs);
-  if (breach && !c.breaching) {
-    c.breaching = true;
-    const detail = success < SLO_SUCCESS ? `success ${(Math.floor(success * 1000) / 10).toFixed(1)}%` : `p99 ${Math.round(p99)} ms over the ${c.sloMs} ms SLO`;
-    sim.record('slo-breach', { client: c.node.c.id, value: success, detail });
-  } else if (!breach && c.breaching) {
-    c.breaching = false;
-    sim.record('slo-recovered', { client: c.node.c.id, value: success });
-  }
+  const before = c.verdict;
+  const verdict = judgeClient({ done: c.health.total, failures: c.health.failed, p99, sloMs: c.sloMs }, before);
+  c.verdict = verdict.health;
+  const wasBreaching = before === 'degraded' || before === 'failing';
+  if (verdict.breach && !wasBreaching) sim.record('slo-breach', { client: c.node.c.id, value: 1 - c.health.ratio, detail: verdict.reason ?? '' });
+  else if (!verdict.breach && wasBreaching) sim.record('slo-recovered', { client: c.node.c.id, value: 1 - c.health.ratio });
+  return verdict.health;
 }
 
 export function summarize(sim: Engine): RunSummary {

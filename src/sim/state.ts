@@ -4,6 +4,7 @@ import type { CEdge, CNode } from './compile';
 import type { Breaker } from './breaker';
 import { Histogram } from './histogram';
 import { Rolling, RollingHistogram } from './rolling';
+import type { Health } from './health';
 import type { Cause, SampledRequest } from './types';
 import { CAUSES } from './types';
 
@@ -220,7 +221,8 @@ export class NodeState {
   areaBusyAtWarmup = 0;
   // Event-log state.
   saturated = false;
-  unhealthy = false;
+  /** The verdict of the last closed bucket (sim/health.ts). */
+  verdict: Health = 'idle';
   /** Overload refusals seen lately; quiet buckets count down before "queue full" can recur. */
   overloadQuiet = 0;
   /** Buckets left before a saturation that cleared may be reported as ended. */
@@ -334,7 +336,7 @@ export class ClientState {
   sLatencySum = 0;
   readonly sLatency = new Histogram();
   sampledInBucket = 0;
-  breaching = false;
+  verdict: Health = 'idle';
   health: Rolling = new Rolling(1);
   windowLatency: RollingHistogram = new RollingHistogram(1);
   constructor(

@@ -17,13 +17,15 @@ export const NODE_METRICS = [
   'p99',
   'wasted',
   'oldestAgeMs',
+  /** The engine's verdict at the end of the bucket, as a code of HEALTH_CODES (sim/health.ts). */
+  'health',
 ] as const;
 export type NodeMetric = (typeof NODE_METRICS)[number];
 
 export const EDGE_METRICS = ['calls', 'attempts', 'failures', 'timeouts', 'inFlight', 'breaker'] as const;
 export type EdgeMetric = (typeof EDGE_METRICS)[number];
 
-export const CLIENT_METRICS = ['requests', 'successes', 'degraded', 'failures', 'p50', 'p99', 'meanMs'] as const;
+export const CLIENT_METRICS = ['requests', 'successes', 'degraded', 'failures', 'p50', 'p99', 'meanMs', 'health'] as const;
 export type ClientMetric = (typeof CLIENT_METRICS)[number];
 
 /** Breaker state as recorded in the `breaker` edge series. */

@@ -1,114 +1,107 @@
-// Restoring records from untrusted input (clipboard, files, links): each record is rebuilt from
-// known fields only, with every value checked against the catalog's field descriptors. Unknown
+// Restoring records from untrusted input (clipboard, files, links, IndexedDB, peers): each record
+// is rebuilt from known fields only, every value taken through the schema's one routine
+// (model/schema/take.ts): kept when valid, otherwise left out or repaired and reported. Unknown
 // keys are never copied, so `__proto__` or `constructor` in the input cannot reach a prototype.
 import type { CallProps, DiagramEdge, DiagramNode, Direction, EdgeStyle, NodeProps, Size, XY } from '../model';
-import { CALL_FIELDS, fieldError, isNodeKind, NODE_FIELDS, normalizeLabel, safeColor } from '../model';
+import {
+  CALL_FIELDS,
+  drop,
+  fitText,
+  isNodeKind,
+  isRecord,
+  NODE_FIELDS,
+  normalizeLabel,
+  own,
+  type RestoreReport,
+  safeColor,
+  TEXT_FIELDS,
+  type TextField,
+  takeFields,
+} from '../model';
 
-export const LABEL_LIMIT = 1_000;
-export const NOTES_LIMIT = 20_000;
+export { drop, isRecord, newReport, own, type RestoreReport } from '../model';
+
+export const LABEL_LIMIT = TEXT_FIELDS.nodeLabel.maxLength;
+export const NOTES_LIMIT = TEXT_FIELDS.notes.maxLength;
 const DIRECTIONS: readonly Direction[] = ['TB', 'BT', 'LR', 'RL'];
 const EDGE_STYLES: readonly EdgeStyle[] = ['solid', 'dotted', 'thick', 'invisible'];
 const COORD_LIMIT = 10_000_000;
+const SIZE_RANGE = { min: 10, max: 100_000 };
 
-type Raw = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function own(raw: Raw, key: string): unknown {
-  return Object.hasOwn(raw, key) ? raw[key] : undefined;
-}
-
+/** A string cut to a plain limit (ids, shapes: no report, they are not shown as written). */
 export function text(value: unknown, limit: number): string | undefined {
   return typeof value === 'string' ? value.slice(0, limit) : undefined;
+}
+
+/** A text field's value: cut to its limit with a report when longer. */
+export function restoreText(value: unknown, field: TextField, where: string, report: RestoreReport): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    drop(report, `${where}: ${field.label} must be text (left out)`);
+    return undefined;
+  }
+  const fitted = fitText(field, value);
+  if (fitted.cut) drop(report, `${where}: ${fitted.cut}`);
+  return fitted.text;
 }
 
 export function finite(value: unknown, min = -COORD_LIMIT, max = COORD_LIMIT): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : undefined;
 }
 
-function point(value: unknown): XY | undefined {
+/** A point; a coordinate beyond ±10,000 km of canvas is moved to the edge and reported. */
+function point(value: unknown, where: string, report: RestoreReport | null): XY | undefined {
   if (!isRecord(value)) return undefined;
-  const x = finite(own(value, 'x'));
-  const y = finite(own(value, 'y'));
-  return x === undefined || y === undefined ? undefined : { x, y };
+  const rawX = own(value, 'x');
+  const rawY = own(value, 'y');
+  const x = finite(rawX);
+  const y = finite(rawY);
+  if (x === undefined || y === undefined) return undefined;
+  if (report && (x !== rawX || y !== rawY)) drop(report, `${where}: position (${rawX}, ${rawY}) is off the canvas; moved to (${x}, ${y})`);
+  return { x, y };
 }
 
-function size(value: unknown): Size | undefined {
+function size(value: unknown, where: string, report: RestoreReport): Size | undefined {
   if (!isRecord(value)) return undefined;
-  const width = finite(own(value, 'width'), 10, 100_000);
-  const height = finite(own(value, 'height'), 10, 100_000);
-  return width === undefined || height === undefined ? undefined : { width, height };
-}
-
-/**
- * Keeps the fields that exist and hold a valid value. A number out of range is clamped into it
- * (and reported); anything else invalid is dropped (and reported).
- */
-function restoreProps<T>(value: unknown, fields: readonly { key: string }[], where: string, report: RestoreReport): Partial<T> {
-  const result: Record<string, unknown> = {};
-  if (!isRecord(value)) return result as Partial<T>;
-  for (const key of Object.keys(value)) {
-    const field = fields.find((f) => f.key === key) as Parameters<typeof fieldError>[0] | undefined;
-    const v = value[key];
-    const error = field ? fieldError(field, v) : `unknown setting "${key.slice(0, 40)}"`;
-    if (error === null) {
-      result[key] = v;
-      continue;
-    }
-    if (field?.type === 'number' && typeof v === 'number' && Number.isFinite(v)) {
-      const clamped = Math.min(field.max, Math.max(field.min, field.integer ? Math.round(v) : v));
-      Object.defineProperty(result, key, { value: clamped, enumerable: true, writable: true, configurable: true });
-      drop(report, `${where}: ${error} (set to ${clamped})`);
-      continue;
-    }
-    drop(report, `${where}: ${error}`);
-  }
-  return result as Partial<T>;
-}
-
-export interface RestoreReport {
-  dropped: number;
-  /** What was dropped and why, for people (capped). */
-  messages: string[];
-}
-
-export function newReport(): RestoreReport {
-  return { dropped: 0, messages: [] };
-}
-
-const MESSAGE_LIMIT = 50;
-
-export function drop(report: RestoreReport, message: string): void {
-  report.dropped++;
-  if (report.messages.length < MESSAGE_LIMIT) report.messages.push(message);
+  const rawW = own(value, 'width');
+  const rawH = own(value, 'height');
+  const width = finite(rawW, SIZE_RANGE.min, SIZE_RANGE.max);
+  const height = finite(rawH, SIZE_RANGE.min, SIZE_RANGE.max);
+  if (width === undefined || height === undefined) return undefined;
+  if (width !== rawW || height !== rawH)
+    drop(report, `${where}: size ${rawW} × ${rawH} is outside ${SIZE_RANGE.min} to ${SIZE_RANGE.max}; set to ${width} × ${height}`);
+  return { width, height };
 }
 
 export function restoreNode(raw: unknown, report: RestoreReport): DiagramNode | null {
   if (!isRecord(raw)) return null;
-  const id = text(own(raw, 'id'), 200);
+  const id = text(own(raw, 'id'), TEXT_FIELDS.id.maxLength);
   const kind = own(raw, 'kind');
-  const position = point(own(raw, 'position')) ?? { x: 0, y: 0 };
   if (!id || !isNodeKind(kind)) {
     drop(report, id ? `Node ${id} has an unknown kind "${String(kind).slice(0, 40)}"` : 'A node without an id');
     return null;
   }
-  const label = normalizeLabel(text(own(raw, 'label'), LABEL_LIMIT) ?? '');
+  const label = normalizeLabel(restoreText(own(raw, 'label'), TEXT_FIELDS.nodeLabel, `Node ${id}`, report) ?? '');
+  const where = label || id;
+  const rawPosition = own(raw, 'position');
+  const position = point(rawPosition, where, report);
+  // A missing position is a default (hand-written files for the CLI leave it out); a broken one is reported.
+  if (!position && rawPosition !== undefined) drop(report, `${where} has no valid position; placed at (0, 0)`);
   const node: DiagramNode = {
     id,
     kind,
     label,
-    position,
-    props: restoreProps<NodeProps>(own(raw, 'props'), NODE_FIELDS, label || id, report),
+    position: position ?? { x: 0, y: 0 },
+    props: takeFields<NodeProps>(own(raw, 'props'), NODE_FIELDS, where, report),
   };
-  const parentId = text(own(raw, 'parentId'), 200);
+  const parentId = text(own(raw, 'parentId'), TEXT_FIELDS.id.maxLength);
   if (parentId) node.parentId = parentId;
-  const s = size(own(raw, 'size'));
+  const s = size(own(raw, 'size'), where, report);
   if (s) node.size = s;
   const color = safeColor(own(raw, 'color'));
   if (color) node.color = color;
-  const notes = text(own(raw, 'notes'), NOTES_LIMIT);
+  else if (own(raw, 'color') !== undefined) drop(report, `${where}: the colour is not a CSS colour value (left out)`);
+  const notes = restoreText(own(raw, 'notes'), TEXT_FIELDS.notes, where, report);
   if (notes) node.notes = notes;
   const shape = text(own(raw, 'shape'), 40);
   if (shape && /^[a-z_-]+$/.test(shape)) node.shape = shape;
@@ -125,21 +118,22 @@ export function restoreNode(raw: unknown, report: RestoreReport): DiagramNode | 
 
 export function restoreEdge(raw: unknown, report: RestoreReport): DiagramEdge | null {
   if (!isRecord(raw)) return null;
-  const id = text(own(raw, 'id'), 200);
-  const source = text(own(raw, 'source'), 200);
-  const target = text(own(raw, 'target'), 200);
+  const id = text(own(raw, 'id'), TEXT_FIELDS.id.maxLength);
+  const source = text(own(raw, 'source'), TEXT_FIELDS.id.maxLength);
+  const target = text(own(raw, 'target'), TEXT_FIELDS.id.maxLength);
   if (!id || !source || !target) {
     drop(report, `A connection without ${!id ? 'an id' : 'both ends'}`);
     return null;
   }
+  const where = `${source} → ${target}`;
   const edge: DiagramEdge = {
     id,
     source,
     target,
     mode: own(raw, 'mode') === 'async' ? 'async' : 'sync',
-    call: restoreProps<CallProps>(own(raw, 'call'), CALL_FIELDS, `${source} → ${target}`, report),
+    call: takeFields<CallProps>(own(raw, 'call'), CALL_FIELDS, where, report),
   };
-  const label = normalizeLabel(text(own(raw, 'label'), LABEL_LIMIT) ?? '');
+  const label = normalizeLabel(restoreText(own(raw, 'label'), TEXT_FIELDS.edgeLabel, where, report) ?? '');
   if (label) edge.label = label;
   const style = own(raw, 'style');
   if (EDGE_STYLES.includes(style as EdgeStyle)) edge.style = style as EdgeStyle;
@@ -151,5 +145,5 @@ export function restoreDirection(value: unknown, fallback: Direction = 'LR'): Di
 }
 
 export function restorePoint(value: unknown): XY | undefined {
-  return point(value);
+  return point(value, '', null);
 }

@@ -2,10 +2,10 @@
 // counted, duplicate ids regenerated, parents and edges that point nowhere removed. The result
 // always passes validateDiagram.
 import type { Diagram, DiagramEdge, DiagramNode, RequestFlow } from '../model';
-import { createDiagram, isSlug, migrate, newId, SCHEMA_VERSION, validateDiagram, CATALOG, isSource, isContainer } from '../model';
+import { createDiagram, isSlug, migrate, newId, SCHEMA_VERSION, validateDiagram, CATALOG, isSource, isContainer, TEXT_FIELDS } from '../model';
 import { restoreFlow } from './restoreFlow';
 import { restoreScenario } from './restoreScenario';
-import { drop, finite, isRecord, newReport, own, restoreDirection, restoreEdge, restoreNode, text, type RestoreReport } from './restore';
+import { drop, finite, isRecord, newReport, own, restoreDirection, restoreEdge, restoreNode, restoreText, text, type RestoreReport } from './restore';
 
 export const NODE_LIMIT = 20_000;
 export const EDGE_LIMIT = 40_000;
@@ -91,7 +91,7 @@ export function restoreDiagram(input: unknown, report: RestoreReport = newReport
     throw new Error('This is not a Faultline diagram: it has no list of nodes.');
   }
   const raw = migrate(input);
-  const diagram = createDiagram(text(own(raw, 'name'), 200)?.trim() || 'Imported diagram');
+  const diagram = createDiagram(restoreText(own(raw, 'name'), TEXT_FIELDS.diagramName, 'The diagram', report)?.trim() || 'Imported diagram');
   diagram.id = text(own(raw, 'id'), 200) || diagram.id;
   diagram.schemaVersion = SCHEMA_VERSION;
   diagram.direction = restoreDirection(own(raw, 'direction'));

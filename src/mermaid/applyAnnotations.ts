@@ -1,30 +1,18 @@
 // Reading `%% faultline:` lines back onto an imported diagram. They are as untrusted as the rest
-// of the text: every value is checked against the catalog's fields, unknown targets are
-// reported, and scenarios and flows are restored record by record.
+// of the text: every value is taken through its field in the schema, as files and links take
+// theirs; unknown targets are reported, and scenarios and flows are restored record by record.
 import type { CallProps, Diagram, EdgeStyle, NodeProps } from '../model';
-import { callField, fieldError, nodeField, normalizeLabel, safeColor, isSource } from '../model';
-import { newReport } from '../files/restore';
+import { CALL_FIELDS, isSource, NODE_FIELDS, newReport, normalizeLabel, safeColor, TEXT_FIELDS, takeFields } from '../model';
+import { restoreText } from '../files/restore';
 import { restoreFlow } from '../files/restoreFlow';
 import { restoreScenario } from '../files/restoreScenario';
 import { parseAnnotations, type Value } from './annotations';
 
 const STYLES: readonly EdgeStyle[] = ['solid', 'dotted', 'thick', 'invisible'];
 
-function setProps<T>(
-  target: Partial<T>,
-  fields: Record<string, Value>,
-  field: (key: string) => Parameters<typeof fieldError>[0] | undefined,
-  skip: Set<string>,
-  problems: string[],
-  where: string,
-) {
-  for (const [key, value] of Object.entries(fields)) {
-    if (skip.has(key)) continue;
-    const f = field(key);
-    const error = f ? fieldError(f, value) : `unknown setting "${key}"`;
-    if (error) problems.push(`${where}: ${error}`);
-    else (target as Record<string, unknown>)[key] = value;
-  }
+/** The annotation's fields without the ones stored outside the props. */
+function without(fields: Record<string, Value>, skip: readonly string[]): Record<string, Value> {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => !skip.includes(k)));
 }
 
 export function applyAnnotations(d: Diagram, text: string): string[] {
@@ -36,15 +24,18 @@ export function applyAnnotations(d: Diagram, text: string): string[] {
   const report = newReport();
   for (const a of annotations) {
     if (a.type === 'diagram') {
-      if (typeof a.fields.name === 'string' && normalizeLabel(a.fields.name)) d.name = normalizeLabel(a.fields.name).slice(0, 200);
+      const name = normalizeLabel(restoreText(a.fields.name, TEXT_FIELDS.diagramName, 'The diagram', report) ?? '');
+      if (name) d.name = name;
     } else if (a.type === 'node') {
       const node = nodes.get(a.id);
       if (!node) {
         problems.push(`faultline settings for unknown node ${a.id} were ignored`);
         continue;
       }
-      setProps<NodeProps>(node.props, a.fields, nodeField, new Set(['notes', 'color']), problems, node.label || node.id);
-      if (typeof a.fields.notes === 'string') node.notes = a.fields.notes.slice(0, 20_000);
+      const where = node.label || node.id;
+      Object.assign(node.props, takeFields<NodeProps>(without(a.fields, ['notes', 'color']), NODE_FIELDS, where, report));
+      const notes = restoreText(a.fields.notes, TEXT_FIELDS.notes, where, report);
+      if (notes) node.notes = notes;
       const color = safeColor(a.fields.color);
       if (color) node.color = color;
     } else if (a.type === 'edge') {
@@ -53,7 +44,7 @@ export function applyAnnotations(d: Diagram, text: string): string[] {
         problems.push(`faultline settings for unknown connection ${a.source} → ${a.target} were ignored`);
         continue;
       }
-      setProps<CallProps>(edge.call, a.fields, callField, new Set(['mode', 'style']), problems, `${a.source} → ${a.target}`);
+      Object.assign(edge.call, takeFields<CallProps>(without(a.fields, ['mode', 'style']), CALL_FIELDS, `${a.source} → ${a.target}`, report));
       if (a.fields.mode === 'sync' || a.fields.mode === 'async') edge.mode = a.fields.mode;
       if (STYLES.includes(a.fields.style as EdgeStyle)) {
         if (a.fields.style === 'solid') delete edge.style;

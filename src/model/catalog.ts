@@ -1,6 +1,9 @@
 // The component catalog: the one table of kinds. Palette, canvas, inspector, simulation defaults,
 // Mermaid export shapes and import inference all read from here; adding a kind is one entry.
+import { BASE_NODE_PROPS, DEFAULT_CALL } from './schema';
 import type { CallProps, NodeKind, NodeProps, Size } from './types';
+
+export { BASE_NODE_PROPS, DEFAULT_CALL };
 
 /** Mermaid flowchart shapes, named as mermaid's own flowchart db names them. */
 export type MermaidShape =
@@ -69,53 +72,6 @@ export interface CatalogEntry {
   /** Product names that say this kind even in a process flowchart (Redis, Kafka, Postgres). */
   products: readonly string[];
 }
-
-/** Values every simulated kind starts from before its own defaults apply. */
-export const BASE_NODE_PROPS: NodeProps = {
-  replicas: 2,
-  concurrency: 50,
-  queueLimit: 200,
-  latencyDist: 'lognormal',
-  latencyMs: 20,
-  latencyP99Ms: 120,
-  errorRate: 0.001,
-  blocking: true,
-  callMode: 'sequential',
-  balancing: 'roundRobin',
-  ejectAfterFailures: 5,
-  ejectForMs: 10_000,
-  rateLimitRps: 0,
-  rateLimitBurst: 100,
-  hitRatio: 0.9,
-  warmupMs: 30_000,
-  coalescing: false,
-  maxDeliveries: 5,
-  rateRps: 100,
-  pattern: 'constant',
-  patternFactor: 3,
-  patternStartMs: 20_000,
-  patternDurationMs: 10_000,
-  sloMs: 500,
-};
-
-export const DEFAULT_CALL: CallProps = {
-  probability: 1,
-  timeoutMs: 2_000,
-  maxAttempts: 1,
-  backoffMs: 100,
-  backoffMultiplier: 2,
-  backoffMaxMs: 2_000,
-  jitter: 'full',
-  breaker: false,
-  breakerFailureRate: 0.5,
-  breakerWindowMs: 10_000,
-  breakerMinCalls: 20,
-  breakerCooldownMs: 5_000,
-  breakerProbes: 3,
-  bulkhead: 0,
-  fallback: false,
-  networkMs: 1,
-};
 
 const SERVER_FIELDS = [
   'replicas',

@@ -1,6 +1,7 @@
 // Creating documents and asking questions about their structure.
 import { CATALOG } from './catalog';
 import { newId } from './ids';
+import { defaultsOf, SCENARIO_FIELDS, type ScenarioSetting } from './schema';
 import type { Diagram, DiagramEdge, DiagramNode, NodeKind, Scenario, XY } from './types';
 import { SCHEMA_VERSION } from './types';
 
@@ -38,9 +39,7 @@ export function createScenario(name = 'Baseline', init: Partial<Scenario> = {}):
   return {
     id: newId('s'),
     name,
-    seed: 1,
-    durationMs: 60_000,
-    warmupMs: 5_000,
+    ...defaultsOf<Pick<Scenario, ScenarioSetting>>(SCENARIO_FIELDS),
     traffic: {},
     faults: [],
     ...init,

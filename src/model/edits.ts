@@ -2,7 +2,7 @@
 // produce (which turns it into a pure, patch-recording update); tests do the same.
 import { CATALOG } from './catalog';
 import { createEdge, descendantIds } from './diagram';
-import { callField, fieldError, nodeField } from './fields';
+import { callField, fieldError, nodeField } from './schema';
 import { absolutePosition, boundsOf, GROUP_HEADER, GROUP_PADDING, indexNodes, nodeSize } from './geometry';
 import { newId } from './ids';
 import { readable } from './drafts';

@@ -2,7 +2,7 @@
 // units and ranges, and the values a new one starts with. The context menu, the fault editor and
 // validation all read it.
 import { CATALOG } from './catalog';
-import type { Field } from './fields';
+import type { Field } from './schema';
 import type { Fault, FaultType, NodeKind } from './types';
 
 export type FaultParam = Field<'addMs' | 'factor' | 'fraction' | 'partition'>;

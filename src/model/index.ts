@@ -1,6 +1,6 @@
 export * from './types';
 export * from './catalog';
-export * from './fields';
+export * from './schema';
 export * from './geometry';
 export * from './diagram';
 export * from './edits';

@@ -3,29 +3,12 @@
 import { CATALOG, isSource } from './catalog';
 import { createScenario } from './diagram';
 import { faultType, faultTypesFor } from './faultTypes';
-import { fieldError, nodeField, type Field } from './fields';
+import { faultTimeError, fieldError, nodeField, SCENARIO_FIELDS, type ScenarioSetting, scenarioRuleError, type TRAFFIC_KEYS } from './schema';
 import { newId } from './ids';
 import type { ClientTraffic, Diagram, Fault, FaultType, Scenario } from './types';
 import { cloneRecord, type Result } from './edits';
 
-const HOUR_MS = 3_600_000;
 const refuse = (reason: string) => ({ ok: false as const, reason });
-
-export type ScenarioSetting = 'seed' | 'durationMs' | 'warmupMs';
-
-export const SCENARIO_FIELDS: readonly Field<ScenarioSetting>[] = [
-  { key: 'durationMs', type: 'number', label: 'Duration', unit: 's', min: 1_000, max: 24 * HOUR_MS, scale: 0.001 },
-  { key: 'warmupMs', type: 'number', label: 'Warm-up', unit: 's', min: 0, max: 24 * HOUR_MS, scale: 0.001, help: 'Not counted in the summary' },
-  { key: 'seed', type: 'number', label: 'Seed', unit: 'count', min: 0, max: 2 ** 31 - 1, integer: true, help: 'Same seed, same run' },
-];
-
-export const FAULT_TIME_FIELDS: readonly Field<'startMs' | 'endMs'>[] = [
-  { key: 'startMs', type: 'number', label: 'Starts at', unit: 's', min: 0, max: 24 * HOUR_MS, scale: 0.001 },
-  { key: 'endMs', type: 'number', label: 'Ends at', unit: 's', min: 0, max: 24 * HOUR_MS, scale: 0.001 },
-];
-
-/** Traffic settings a scenario can override per client: the client's own fields. */
-export const TRAFFIC_KEYS = ['rateRps', 'pattern', 'patternFactor', 'patternStartMs', 'patternDurationMs'] as const satisfies readonly (keyof ClientTraffic)[];
 
 export function findScenario(d: Diagram, id: string | null | undefined): Scenario | undefined {
   return d.scenarios.find((s) => s.id === id) ?? d.scenarios[0];
@@ -68,8 +51,8 @@ export function setScenarioSetting(d: Diagram, id: string, key: ScenarioSetting,
   const field = SCENARIO_FIELDS.find((f) => f.key === key)!;
   const error = fieldError(field, value);
   if (error) return refuse(error);
-  const next = { ...s, [key]: value };
-  if (next.warmupMs >= next.durationMs) return refuse('Warm-up must be shorter than the run');
+  const rule = scenarioRuleError({ ...s, [key]: value });
+  if (rule) return refuse(rule);
   s[key] = value;
   return { ok: true, value: s };
 }
@@ -116,9 +99,8 @@ export function faultRefusal(d: Diagram, f: Fault, durationMs: number): string |
     if (!node) return 'That node no longer exists';
     if (!faultTypesFor(node.kind).includes(entry)) return `${entry.label} cannot be put on ${node.label || 'this node'} (a ${CATALOG[node.kind].label})`;
   }
-  if (!(f.startMs >= 0)) return 'A fault starts at 0 s or later';
-  if (!(f.endMs > f.startMs)) return 'A fault must end after it starts';
-  if (f.startMs >= durationMs) return `A fault must start before the run ends (${durationMs / 1000} s)`;
+  const times = faultTimeError(f, durationMs);
+  if (times) return times;
   for (const p of entry.params) {
     const value = f[p.key];
     if (value === undefined) continue;

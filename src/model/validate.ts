@@ -1,7 +1,7 @@
 // Structural and value checks of a whole diagram. Edits refuse bad values one at a time; this
 // catches what can arrive whole (files, links, imports, hand-written JSON for the CLI).
 import { isContainer, isNodeKind } from './catalog';
-import { CALL_FIELDS, fieldError, NODE_FIELDS } from './fields';
+import { CALL_FIELDS, fieldError, NODE_FIELDS } from './schema';
 import { indexNodes } from './geometry';
 import type { Diagram } from './types';
 

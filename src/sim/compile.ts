@@ -1,7 +1,21 @@
 // Diagram + scenario -> the arrays the engine runs on. Groups, notes and edges that cannot carry
 // traffic are resolved here, once, so the event loop never looks at the document again.
 import type { CallProps, Delivery, Diagram, DiagramNode, Fault, NodeKind, NodeProps, Routing, Scenario } from '../model';
-import { CATALOG, descendantIds, effectiveCallProps, effectiveNodeProps, faultTargetName, isSimulated, isSource } from '../model';
+import {
+  CATALOG,
+  callField,
+  descendantIds,
+  effectiveCallProps,
+  effectiveNodeProps,
+  FAULT_TYPES,
+  faultTargetName,
+  faultTimeError,
+  fieldError,
+  isSimulated,
+  isSource,
+  nodeField,
+  TRAFFIC_FIELDS,
+} from '../model';
 
 export interface CNode {
   index: number;
@@ -52,9 +66,6 @@ export class SimInputError extends Error {
   }
 }
 
-const NODE_FAULTS = new Set(['crash', 'hang', 'latency', 'errorRate', 'capacityLoss', 'cacheFlush', 'trafficSpike', 'partition']);
-const EDGE_FAULTS = new Set(['partition', 'latency', 'errorRate']);
-
 /** The nodes a call into a group reaches: its members that nothing else inside calls. */
 function groupEntries(d: Diagram, groupId: string, simulated: Map<string, number>): number[] {
   const members = [...descendantIds(d, [groupId])].filter((id) => simulated.has(id));
@@ -73,8 +84,61 @@ function groupExits(d: Diagram, groupId: string, simulated: Map<string, number>)
   return (exits.length > 0 ? exits : members).map((id) => simulated.get(id)!);
 }
 
-export function compile(d: Diagram, scenario: Scenario): Compiled {
+/**
+ * The engine's input check reads the same schema as the inspector and every restore path: a
+ * value the editor or a file import would refuse stops the run with the same message.
+ */
+function inputProblems(d: Diagram, scenario: Scenario, durationMs: number): string[] {
   const problems: string[] = [];
+  for (const n of d.nodes) {
+    for (const key of Object.keys(n.props)) {
+      const field = nodeField(key);
+      const error = field ? fieldError(field, n.props[key as keyof NodeProps]) : `unknown setting "${key}"`;
+      if (error) problems.push(`${n.label || n.id}: ${error}`);
+    }
+  }
+  for (const e of d.edges) {
+    for (const key of Object.keys(e.call)) {
+      const field = callField(key);
+      const error = field ? fieldError(field, e.call[key as keyof CallProps]) : `unknown setting "${key}"`;
+      if (error) problems.push(`${e.source} → ${e.target}: ${error}`);
+    }
+  }
+  const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  for (const f of scenario.faults) {
+    const where = `Fault ${f.id} (${f.type})`;
+    const entry = FAULT_TYPES.find((t) => t.type === f.type);
+    if (!entry) {
+      problems.push(`${where} has an unknown type`);
+      continue;
+    }
+    if (f.target.type === 'edge' && !entry.onEdge) problems.push(`${where}: ${entry.label} cannot be put on a connection`);
+    if (f.target.type === 'node') {
+      const node = byId.get(f.target.id);
+      if (node && !entry.onNode(node.kind)) problems.push(`${where}: ${entry.label} cannot be put on ${node.label || node.id} (a ${CATALOG[node.kind].label})`);
+    }
+    const times = faultTimeError(f, durationMs);
+    if (times) problems.push(`${where}: ${times}`);
+    for (const p of entry.params) {
+      const value = f[p.key];
+      const error = value === undefined ? null : fieldError(p, value);
+      if (error) problems.push(`${where}: ${error}`);
+    }
+  }
+  for (const [clientId, traffic] of Object.entries(scenario.traffic ?? {})) {
+    const n = byId.get(clientId);
+    if (!n || !isSource(n.kind)) problems.push(`Traffic is set for "${clientId}", which is not a client in this diagram`);
+    for (const [key, value] of Object.entries(traffic)) {
+      const field = TRAFFIC_FIELDS.find((t) => t.key === key);
+      const error = field ? fieldError(field, value) : `unknown traffic setting "${key}"`;
+      if (error) problems.push(`Traffic of "${clientId}": ${error}`);
+    }
+  }
+  return problems;
+}
+
+export function compile(d: Diagram, scenario: Scenario, durationMs = scenario.durationMs): Compiled {
+  const problems = inputProblems(d, scenario, durationMs);
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
   const nodes: CNode[] = [];
   const simulated = new Map<string, number>();
@@ -133,9 +197,7 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
   const faults: CFault[] = [];
   for (const f of scenario.faults) {
     const where = `Fault ${f.id} (${f.type})`;
-    if (!(f.endMs > f.startMs) || f.startMs < 0) problems.push(`${where} must start at 0 or later and end after it starts`);
     if (f.target.type === 'edge') {
-      if (!EDGE_FAULTS.has(f.type)) problems.push(`${where} cannot be put on a connection; only partition, latency and error rate can`);
       const list = edgeByModelId.get(f.target.id);
       if (!list) {
         if (!d.edges.some((e) => e.id === f.target.id)) problems.push(`${where} targets unknown edge "${f.target.id}"`);
@@ -149,7 +211,6 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
       problems.push(`${where} targets unknown node "${f.target.id}"`);
       continue;
     }
-    if (!NODE_FAULTS.has(f.type)) problems.push(`${where} has an unknown type`);
     const members = CATALOG[target.kind].container
       ? [...descendantIds(d, [target.id])].filter((id) => simulated.has(id)).map((id) => simulated.get(id)!)
       : simulated.has(target.id)
@@ -162,21 +223,9 @@ export function compile(d: Diagram, scenario: Scenario): Compiled {
     } else {
       faults.push({ fault: f, nodes: members, edges: [], label: target.label });
     }
-    checkParams(f, where, problems);
-  }
-  for (const [clientId, traffic] of Object.entries(scenario.traffic ?? {})) {
-    const n = byId.get(clientId);
-    if (!n || !isSource(n.kind)) problems.push(`Traffic is set for "${clientId}", which is not a client in this diagram`);
-    if (traffic.rateRps !== undefined && !(traffic.rateRps >= 0)) problems.push(`Traffic rate for "${clientId}" must be zero or more requests per second`);
   }
   if (problems.length > 0) throw new SimInputError(problems);
   return { nodes, edges, clients: nodes.filter((n) => n.routing === 'source').map((n) => n.index), faults };
-}
-
-function checkParams(f: Fault, where: string, problems: string[]) {
-  if (f.factor !== undefined && !(f.factor >= 0)) problems.push(`${where}: factor must be zero or more`);
-  if (f.fraction !== undefined && !(f.fraction >= 0 && f.fraction <= 1)) problems.push(`${where}: fraction must be between 0 and 1`);
-  if (f.addMs !== undefined && !(f.addMs >= 0)) problems.push(`${where}: added latency must be zero or more milliseconds`);
 }
 
 function withTraffic(n: DiagramNode, scenario: Scenario): Partial<NodeProps> {

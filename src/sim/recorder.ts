@@ -94,10 +94,7 @@ function nodeVerdict(sim: Engine, i: number, utilisation: number): Health {
   const before = n.verdict;
   const down = n.crashed || n.hung || (n.capacity === 0 && n.c.capacity > 0);
   const active = n.arrivals > 0 || n.inSystem > 0;
-  const verdict = judgeNode(
-    { done: n.health.total, failures: n.health.failed, active, utilisation, down },
-    before,
-  );
+  const verdict = judgeNode({ done: n.health.total, failures: n.health.failed, active, utilisation, down }, before);
   n.verdict = verdict;
   if (isUnhealthy(verdict) && !isUnhealthy(before)) {
     let top = 0;

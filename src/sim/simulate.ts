@@ -2,7 +2,7 @@
 // same run, to the byte; another seed, another run. It can also be stepped in slices, which is
 // how the worker reports progress and listens for cancel.
 import type { Diagram, Scenario } from '../model';
-import { createScenario } from '../model';
+import { createScenario, DAY_MS, scenarioSettingErrors } from '../model';
 import { onEdgeTimer, onResponse, onRetry } from './calls';
 import { compile, SimInputError, type CFault, type Compiled } from './compile';
 import { describeFault } from './describe';
@@ -30,7 +30,7 @@ import type { RecordedRun, RunFault, RunSeries, SimOptions } from './types';
 
 export { SimInputError };
 
-export const MAX_DURATION_MS = 24 * 3_600_000;
+export const MAX_DURATION_MS = DAY_MS;
 export const DEFAULT_SAMPLE_LIMIT = 2_000;
 
 /** About 300 buckets, on a round width: smooth enough to animate, small enough to store. */
@@ -58,14 +58,12 @@ export class Simulation {
     const durationMs = options.durationMs ?? scenario.durationMs;
     const warmupMs = options.warmupMs ?? scenario.warmupMs;
     const seed = options.seed ?? scenario.seed;
-    const problems: string[] = [];
-    if (!(durationMs > 0 && durationMs <= MAX_DURATION_MS)) problems.push(`Duration must be between 0 and ${MAX_DURATION_MS / 3_600_000} hours`);
-    if (!(warmupMs >= 0 && warmupMs < durationMs)) problems.push('Warm-up must be zero or more and shorter than the run');
-    if (!Number.isInteger(seed)) problems.push('Seed must be a whole number');
+    // The scenario's own fields and rules, as the editor and every restore path check them.
+    const problems = scenarioSettingErrors({ seed, durationMs, warmupMs });
     const bucketMs = options.bucketMs ?? defaultBucketMs(durationMs);
     if (!(bucketMs > 0)) problems.push('Bucket width must be more than 0 ms');
     if (problems.length > 0) throw new SimInputError(problems);
-    const compiled = compile(diagram, scenario);
+    const compiled = compile(diagram, scenario, durationMs);
     const buckets = Math.ceil(durationMs / bucketMs);
     this.engine = new Engine(
       compiled,

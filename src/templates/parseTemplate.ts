@@ -7,7 +7,7 @@
 import { marked, type Token } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { CallProps, FaultType, NodeProps } from '../model';
-import { callField, FAULT_TYPES, faultType, fieldError, isNodeKind, isSlug, nodeField } from '../model';
+import { callField, FAULT_TYPES, faultType, fieldError, isNodeKind, isSlug, nodeField, faultTimeError, scenarioSettingErrors } from '../model';
 import {
   DIFFICULTIES,
   MEASURES,
@@ -209,12 +209,16 @@ function drill(raw: unknown, title: string, description: string, diagrams: numbe
     throw new Error(`${where}: "diagram" must be a number from 1 to ${diagrams}`);
   const durationMs = raw.duration === undefined ? 60_000 : parseTime(raw.duration, `${where}: duration`);
   const warmupMs = raw.warmup === undefined ? 5_000 : parseTime(raw.warmup, `${where}: warmup`);
-  if (!(durationMs >= 1_000 && durationMs <= 3_600_000)) throw new Error(`${where}: duration must be between 1 s and 1 hour`);
-  if (!(warmupMs < durationMs)) throw new Error(`${where}: warmup must be shorter than the duration`);
   const seed = raw.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new Error(`${where}: seed must be a whole number`);
+  // A drill is a scenario: its settings follow the scenario's fields and rules, as everywhere.
+  const problems = scenarioSettingErrors({ durationMs, warmupMs, seed: seed as number });
+  if (problems.length > 0) throw new Error(`${where}: ${problems[0]}`);
   if (!Array.isArray(raw.faults) || raw.faults.length === 0) throw new Error(`${where} needs a list "faults" with at least one fault`);
   const faults = raw.faults.map((f, i) => fault(f, `${where}, fault ${i + 1}`));
+  faults.forEach((f, i) => {
+    const timing = faultTimeError(f, durationMs);
+    if (timing) throw new Error(`${where}, fault ${i + 1}: ${timing}`);
+  });
   let fix: Drill['fix'] = null;
   if (raw.fix !== undefined) {
     if (!isRecord(raw.fix)) throw new Error(`${where}: fix must be a map`);

@@ -2,7 +2,7 @@
 // edge setting, scenarios and flows. What the model may hold, and nothing it may not.
 import fc from 'fast-check';
 import type { CallProps, Diagram, DiagramEdge, DiagramNode, Field, Fault, NodeKind, NodeProps, RequestFlow, Scenario } from '../../src/model';
-import { CALL_FIELDS, CATALOG, createDiagram, KINDS, nodeField, normalizeLabel } from '../../src/model';
+import { CALL_FIELDS, CATALOG, createDiagram, KINDS, nodeField, normalizeLabel, scenarioField } from '../../src/model';
 
 const PIECES = [
   'a',
@@ -154,12 +154,12 @@ export const arbitraryDiagram: fc.Arbitrary<Diagram> = fc
             fc.array(
               fc.record({
                 name: arbitraryLabel,
-                seed: fc.integer({ min: -5, max: 1e6 }),
+                seed: valueFor(scenarioField('seed')!) as fc.Arbitrary<number>,
                 faults: fc.array(
                   fc.record({
                     type: fc.constantFrom('crash', 'hang', 'latency', 'errorRate', 'partition' as const),
                     target: fc.nat(),
-                    start: fc.nat({ max: 60_000 }),
+                    start: fc.nat({ max: 59_999 }),
                     span: fc.integer({ min: 1, max: 60_000 }),
                     edge: fc.boolean(),
                   }),

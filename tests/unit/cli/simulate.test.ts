@@ -53,7 +53,11 @@ describe('npm run cli -- simulate', () => {
       /targets unknown node "ghost"/,
     ],
     ['a negative rate on a client', { rate: -5 }, /Shoppers: Request rate must be at least 0 req\/s/],
-    ['a negative rate in a scenario', { scenario: { name: 'x', traffic: { users: { rateRps: -1 } } } }, /rate for users must be between 0/],
+    [
+      'a negative rate in a scenario',
+      { scenario: { name: 'x', traffic: { users: { rateRps: -1 } } } },
+      /traffic of users: Request rate must be at least 0 req\/s \(got -1; left out\)/,
+    ],
     ['malformed JSON', { raw: '{"format": "faultline", "version": 1, "diagram": {' }, /is not valid JSON/],
     [
       'an unknown fault type',
@@ -83,10 +87,52 @@ describe('npm run cli -- simulate', () => {
 
   it('exits 2 for a missing file, a bad option value and no file at all', async () => {
     expect((await cli(['simulate', 'nope.json'])).err).toMatch(/no such file/);
-    expect((await cli(['simulate', DIAGRAM, '--seed', 'abc'])).err).toMatch(/--seed must be a whole number/);
-    expect((await cli(['simulate', DIAGRAM, '--duration', '-1'])).code).toBe(2);
+    expect((await cli(['simulate', DIAGRAM, '--seed', 'abc'])).err).toMatch(/--seed must be a number/);
+    expect((await cli(['simulate', DIAGRAM, '--seed', '2.5'])).err).toMatch(/Seed must be a whole number/);
+    const negative = await cli(['simulate', DIAGRAM, '--duration=-1']);
+    expect(negative.code).toBe(2);
+    expect(negative.err).toMatch(/Duration must be at least 1 s/);
     expect((await cli(['simulate'])).err).toMatch(/Usage/);
     expect((await cli(['teleport'])).code).toBe(2);
+  });
+
+  it('keeps a 45 s warm-up of a 60 s run and counts requests from 45 s', async () => {
+    const scenario = { name: 'Long warm-up', seed: 2, durationMs: 60_000, warmupMs: 45_000, traffic: {}, faults: [] };
+    const { code, out, err } = await cli(['simulate', DIAGRAM, '--scenario', 's.json', '--json'], { 's.json': JSON.stringify(scenario) });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const run = JSON.parse(out);
+    expect([run.warmupMs, run.summary.fromMs]).toEqual([45_000, 45_000]);
+    // About a quarter of a minute of traffic is counted, not the 55 s after a 5 s warm-up.
+    const shoppers = run.summary.clients[0];
+    const perSecond = shoppers.requests / 15;
+    expect(perSecond).toBeGreaterThan(0);
+    const full = JSON.parse(
+      (await cli(['simulate', DIAGRAM, '--scenario', 's.json', '--json'], { 's.json': JSON.stringify({ ...scenario, warmupMs: 5_000 }) })).out,
+    );
+    expect(full.summary.clients[0].requests / shoppers.requests).toBeCloseTo(55 / 15, 0);
+  });
+
+  it.each([
+    ['a pattern factor out of range', { factor: 5_000 }, /Pattern factor must be at most 1,000 × \(got 5000; left out\)/],
+    ['an edge fault with error fraction 7', { fraction: 7 }, /Error rate must be at most 100 % \(got 7; left out\)/],
+  ])("refuses %s with the field's own message", async (_, change, message) => {
+    const d = (await fixture()) as { diagram: { nodes: { id: string; props: Record<string, unknown> }[]; edges: { id: string }[] } };
+    const files: Record<string, string> = {};
+    const args = ['simulate', 'd.json'];
+    if ('factor' in change) d.diagram.nodes.find((n) => n.id === 'users')!.props.patternFactor = change.factor;
+    else {
+      const scenario = {
+        name: 'x',
+        faults: [{ type: 'errorRate', target: { type: 'edge', id: d.diagram.edges[0].id }, startMs: 0, endMs: 10_000, fraction: change.fraction }],
+      };
+      files['s.json'] = JSON.stringify(scenario);
+      args.push('--scenario', 's.json');
+    }
+    files['d.json'] = JSON.stringify(d);
+    const { code, err } = await cli(args, files);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
   });
 
   it('runs as npm run cli in a real process, with exit code 2 on bad input', () => {

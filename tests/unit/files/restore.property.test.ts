@@ -96,7 +96,7 @@ describe('file restore of untrusted JSON', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('clamps numbers into range, regenerates duplicate ids and removes dangling edges, saying how much it changed', () => {
+  it("refuses numbers out of range with their field's message, regenerates duplicate ids and removes dangling edges, saying how much it changed", () => {
     const text = JSON.stringify({
       format: 'faultline',
       version: 1,
@@ -112,7 +112,10 @@ describe('file restore of untrusted JSON', () => {
       },
     });
     const { diagram, report } = parseDiagramFile(text);
-    expect(diagram.nodes[0].props).toEqual({ replicas: 10_000, errorRate: 0 });
+    // Out of range is refused, never clamped: the kind's default applies and the report says why.
+    expect(diagram.nodes[0].props).toEqual({});
+    expect(report.messages).toContain('A: Replicas must be at most 10,000 (got 1000000000; left out)');
+    expect(report.messages).toContain('A: Error rate must be at least 0 % (got -2; left out)');
     expect(new Set(diagram.nodes.map((n) => n.id)).size).toBe(2);
     expect(diagram.edges).toEqual([]);
     expect(report.dropped).toBe(5);

@@ -1,0 +1,195 @@
+// The simulation properties of a node, each declared once. A node stores only what it overrides;
+// a kind's own defaults (the catalog) override these base defaults.
+import type { NodeProps } from '../types';
+import { defaultsOf, type Field, findField } from './field';
+
+export type NodeField = Field<keyof NodeProps>;
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+export const NODE_FIELDS: readonly NodeField[] = [
+  {
+    key: 'rateRps',
+    type: 'number',
+    label: 'Request rate',
+    doc: "a client's request rate (Poisson arrivals)",
+    unit: 'req/s',
+    min: 0,
+    max: 1_000_000,
+    default: 100,
+  },
+  {
+    key: 'pattern',
+    type: 'choice',
+    label: 'Traffic pattern',
+    doc: "how a client's rate changes over time",
+    options: [
+      { value: 'constant', label: 'Constant' },
+      { value: 'ramp', label: 'Ramp' },
+      { value: 'spike', label: 'Spike' },
+      { value: 'steps', label: 'Steps' },
+    ],
+    default: 'constant',
+  },
+  { key: 'patternFactor', type: 'number', label: 'Pattern factor', doc: 'peak rate as a multiple of `rateRps`', unit: '×', min: 0, max: 1000, default: 3 },
+  { key: 'patternStartMs', type: 'number', label: 'Pattern start', doc: 'when the pattern starts', unit: 'ms', min: 0, max: DAY_MS, default: 20_000 },
+  { key: 'patternDurationMs', type: 'number', label: 'Pattern duration', doc: 'how long the pattern takes', unit: 'ms', min: 0, max: DAY_MS, default: 10_000 },
+  {
+    key: 'sloMs',
+    type: 'number',
+    label: 'Latency SLO',
+    doc: "a client's latency objective (p99); 0 is none",
+    unit: 'ms',
+    min: 0,
+    max: HOUR_MS,
+    default: 500,
+    help: 'p99 objective; 0 is none',
+  },
+  { key: 'replicas', type: 'number', label: 'Replicas', doc: 'instances', unit: 'count', min: 1, max: 10_000, integer: true, default: 2 },
+  {
+    key: 'concurrency',
+    type: 'number',
+    label: 'Concurrency per replica',
+    doc: 'requests one replica serves at once',
+    unit: 'slots',
+    min: 1,
+    max: 1_000_000,
+    integer: true,
+    default: 50,
+  },
+  {
+    key: 'queueLimit',
+    type: 'number',
+    label: 'Queue limit',
+    doc: 'requests waiting for a slot before new ones are refused (overloaded)',
+    unit: 'requests',
+    min: 0,
+    max: 100_000_000,
+    integer: true,
+    default: 200,
+  },
+  {
+    key: 'latencyDist',
+    type: 'choice',
+    label: 'Service time',
+    doc: 'service-time distribution',
+    options: [
+      { value: 'constant', label: 'Constant' },
+      { value: 'exponential', label: 'Exponential' },
+      { value: 'lognormal', label: 'Log-normal (p50/p99)' },
+    ],
+    default: 'lognormal',
+  },
+  {
+    key: 'latencyMs',
+    type: 'number',
+    label: 'Latency (mean or p50)',
+    doc: 'mean (constant, exponential) or median (log-normal) service time',
+    unit: 'ms',
+    min: 0,
+    max: HOUR_MS,
+    default: 20,
+  },
+  { key: 'latencyP99Ms', type: 'number', label: 'Latency p99', doc: '99th percentile (log-normal only)', unit: 'ms', min: 0, max: HOUR_MS, default: 120 },
+  {
+    key: 'errorRate',
+    type: 'number',
+    label: 'Error rate',
+    doc: 'share of requests that fail with an error',
+    unit: '%',
+    min: 0,
+    max: 1,
+    scale: 100,
+    default: 0.001,
+  },
+  { key: 'blocking', type: 'flag', label: 'Holds its slot while calling downstream', doc: 'holds its slot while waiting on downstream calls', default: true },
+  {
+    key: 'callMode',
+    type: 'choice',
+    label: 'Downstream calls',
+    doc: 'how downstream calls are made',
+    options: [
+      { value: 'sequential', label: 'In order' },
+      { value: 'parallel', label: 'In parallel' },
+    ],
+    default: 'sequential',
+  },
+  {
+    key: 'balancing',
+    type: 'choice',
+    label: 'Balancing',
+    doc: 'load balancers, gateways, DNS, CDN misses',
+    options: [
+      { value: 'roundRobin', label: 'Round robin' },
+      { value: 'leastOutstanding', label: 'Least outstanding' },
+      { value: 'random', label: 'Random' },
+    ],
+    default: 'roundRobin',
+  },
+  {
+    key: 'ejectAfterFailures',
+    type: 'number',
+    label: 'Eject after failures',
+    doc: 'eject a failing target (0 never)',
+    unit: 'in a row',
+    min: 0,
+    max: 1000,
+    integer: true,
+    default: 5,
+    help: '0 never ejects',
+  },
+  { key: 'ejectForMs', type: 'number', label: 'Ejection time', doc: 'how long an ejected target stays out', unit: 'ms', min: 0, max: HOUR_MS, default: 10_000 },
+  {
+    key: 'rateLimitRps',
+    type: 'number',
+    label: 'Rate limit',
+    doc: 'gateway token bucket (0 is unlimited)',
+    unit: 'req/s',
+    min: 0,
+    max: 10_000_000,
+    default: 0,
+    help: '0 is unlimited',
+  },
+  {
+    key: 'rateLimitBurst',
+    type: 'number',
+    label: 'Rate limit burst',
+    doc: 'token bucket size',
+    unit: 'requests',
+    min: 0,
+    max: 10_000_000,
+    integer: true,
+    default: 100,
+  },
+  { key: 'hitRatio', type: 'number', label: 'Hit ratio', doc: 'caches and CDNs', unit: '%', min: 0, max: 1, scale: 100, default: 0.9 },
+  {
+    key: 'warmupMs',
+    type: 'number',
+    label: 'Warm-up after flush',
+    doc: 'how long the hit ratio takes to recover after a flush',
+    unit: 'ms',
+    min: 0,
+    max: DAY_MS,
+    default: 30_000,
+  },
+  { key: 'coalescing', type: 'flag', label: 'Coalesce concurrent misses', doc: 'concurrent misses for one key share one fetch', default: false },
+  {
+    key: 'maxDeliveries',
+    type: 'number',
+    label: 'Deliveries before dead-letter',
+    doc: 'queue deliveries before a message is dead-lettered',
+    unit: 'count',
+    min: 1,
+    max: 1000,
+    integer: true,
+    default: 5,
+  },
+];
+
+/** Values every simulated kind starts from before its own defaults apply. */
+export const BASE_NODE_PROPS: NodeProps = defaultsOf<NodeProps>(NODE_FIELDS);
+
+export function nodeField(key: string): NodeField | undefined {
+  return findField(NODE_FIELDS, key);
+}

@@ -1,0 +1,21 @@
+// Text fields: how long each may be. Longer text is cut to the limit, and the cut is reported;
+// labels are also normalised (line breaks and spaces) wherever they are set.
+export interface TextField {
+  label: string;
+  maxLength: number;
+}
+
+export const TEXT_FIELDS = {
+  nodeLabel: { label: 'Label', maxLength: 1_000 },
+  edgeLabel: { label: 'Connection label', maxLength: 1_000 },
+  notes: { label: 'Notes', maxLength: 20_000 },
+  diagramName: { label: 'Diagram name', maxLength: 200 },
+  scenarioName: { label: 'Scenario name', maxLength: 200 },
+  id: { label: 'Id', maxLength: 200 },
+} as const satisfies Record<string, TextField>;
+
+/** The text within its limit, and the message when it had to be cut (null when it fit). */
+export function fitText(field: TextField, text: string): { text: string; cut: string | null } {
+  if (text.length <= field.maxLength) return { text, cut: null };
+  return { text: text.slice(0, field.maxLength), cut: `${field.label} was cut to ${field.maxLength.toLocaleString('en-US')} characters` };
+}

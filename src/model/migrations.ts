@@ -1,6 +1,7 @@
-// Small named steps that bring an older document up to the current schema. Every load path
-// (database, file, link, template) runs them. A step takes the raw record of its version and
-// returns the raw record of the next; steps are never removed.
+// Small named steps that bring an older record up to its current version, one list per record
+// type. Every load path runs them (database, file, link, template for diagrams; database and
+// files for recorded runs). A step takes the raw record of its version and returns the raw record
+// of the next; steps are never removed, and each has a fixture (tests/fixtures/schema).
 import { SCHEMA_VERSION } from './types';
 
 export interface Migration {
@@ -9,9 +10,16 @@ export interface Migration {
   up(raw: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  // Version 1 is the first schema; later versions append their step here.
-];
+export interface RecordMigrations {
+  /** The record type, for messages. */
+  record: string;
+  current: number;
+  /** The key holding the record's version; records without one count as version 1. */
+  versionKey: string;
+  steps: readonly Migration[];
+  /** The error for a record written by a newer app. */
+  newer(version: number): Error;
+}
 
 export class NewerSchemaError extends Error {
   constructor(readonly version: number) {
@@ -20,17 +28,35 @@ export class NewerSchemaError extends Error {
   }
 }
 
-/** Brings a raw document to the current schema; records without a version count as version 1. */
-export function migrate(raw: Record<string, unknown>, applied: string[] = []): Record<string, unknown> {
-  let version = typeof raw.schemaVersion === 'number' && Number.isInteger(raw.schemaVersion) ? raw.schemaVersion : 1;
-  if (version > SCHEMA_VERSION) throw new NewerSchemaError(version);
-  let doc = raw;
-  while (version < SCHEMA_VERSION) {
-    const step = MIGRATIONS.find((m) => m.from === version);
-    if (!step) throw new Error(`No migration from schema ${version}`);
-    doc = step.up(doc);
+export const MIGRATIONS: readonly Migration[] = [
+  // Version 1 is the first diagram schema; later versions append their step here.
+];
+
+export const DIAGRAM_MIGRATIONS: RecordMigrations = {
+  record: 'diagram',
+  current: SCHEMA_VERSION,
+  versionKey: 'schemaVersion',
+  steps: MIGRATIONS,
+  newer: (version) => new NewerSchemaError(version),
+};
+
+/** Brings a raw record to its current version, naming each step applied in `applied`. */
+export function migrateRecord(spec: RecordMigrations, raw: Record<string, unknown>, applied: string[] = []): Record<string, unknown> {
+  const stated = raw[spec.versionKey];
+  let version = typeof stated === 'number' && Number.isInteger(stated) && stated >= 1 ? stated : 1;
+  if (version > spec.current) throw spec.newer(version);
+  let record = raw;
+  while (version < spec.current) {
+    const step = spec.steps.find((m) => m.from === version);
+    if (!step) throw new Error(`No ${spec.record} migration from version ${version}`);
+    record = step.up(record);
     applied.push(step.name);
     version += 1;
   }
-  return { ...doc, schemaVersion: SCHEMA_VERSION };
+  return { ...record, [spec.versionKey]: spec.current };
+}
+
+/** Brings a raw document to the current schema. */
+export function migrate(raw: Record<string, unknown>, applied: string[] = []): Record<string, unknown> {
+  return migrateRecord(DIAGRAM_MIGRATIONS, raw, applied);
 }

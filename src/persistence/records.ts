@@ -41,6 +41,13 @@ export interface RunRecord {
   sizeBytes: number;
   /** Client success over the run, for lists and comparisons without loading the body. */
   successRatio: number;
+  /** What was simulated (model/revision.ts): a diagram whose revision now differs makes it stale. */
+  diagramRevision?: string | null;
+  /** The run format it was stored in (absent: 1). */
+  version?: number;
+  /** Seed and faults, so runs of one scenario can be told apart in lists. */
+  seed?: number;
+  faultCount?: number;
 }
 
 export interface RunDataRecord {

@@ -1,6 +1,7 @@
 // Recorded runs are the largest records: they are capped per diagram and in total, the oldest
 // evicted first, and a run the user pinned is never evicted.
 import { newId } from '../model';
+import { type RestoredRun, restoreRun } from '../sim/restoreRun';
 import type { RecordedRun } from '../sim/types';
 import type { FaultlineDb } from './db';
 import type { RunRecord } from './records';
@@ -49,6 +50,10 @@ export class RunStore {
       pinned: 0,
       sizeBytes: runSize(run),
       successRatio: overallSuccess(run),
+      diagramRevision: run.diagramRevision,
+      version: run.version,
+      seed: run.seed,
+      faultCount: run.faults.length,
     };
     await this.db.transaction('rw', this.db.runs, this.db.runData, async () => {
       await this.db.runs.add(record);
@@ -82,8 +87,13 @@ export class RunStore {
     return (await this.db.runs.where('diagramId').equals(diagramId).sortBy('createdAt')).reverse();
   }
 
-  async get(id: string): Promise<RecordedRun | undefined> {
-    return (await this.db.runData.get(id))?.run;
+  /**
+   * The run, migrated to the current format; undefined when it is gone. A run that cannot be
+   * replayed throws RunFormatError (or NewerRunError) with a message that offers a re-run.
+   */
+  async get(id: string): Promise<RestoredRun | undefined> {
+    const data = await this.db.runData.get(id);
+    return data ? restoreRun(data.run) : undefined;
   }
 
   async pin(id: string, pinned: boolean): Promise<void> {

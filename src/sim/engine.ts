@@ -8,6 +8,7 @@ import { Breaker } from './breaker';
 import type { CFault, Compiled } from './compile';
 import { EventHeap } from './heap';
 import { Rng } from './rng';
+import { CLIENT_WINDOW_MS, NODE_WINDOW_MS } from './health';
 import { bucketsFor, Rolling, RollingHistogram } from './rolling';
 import { type Call, ClientState, type ClientRequest, type Delivery, EdgeState, type Job, NodeState } from './state';
 import type { Cause, RunEvent, RunEventType, SampledRequest } from './types';
@@ -44,9 +45,6 @@ export interface CallerHandlers {
   delivery(sim: Engine, delivery: Delivery, ok: boolean, cause: Cause | null): void;
 }
 
-/** Node health is judged over about a second of traffic, client SLOs over two. */
-const NODE_WINDOW_MS = 1_000;
-const CLIENT_WINDOW_MS = 2_000;
 /** A signal (timeouts, queue full) must stay quiet this long before it is reported again. */
 export const QUIET_MS = 2_000;
 

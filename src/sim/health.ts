@@ -15,6 +15,9 @@ export const SLO_SUCCESS = 0.99;
 export const MIN_LATENCY_SAMPLES = 100;
 /** A node is saturated when its slots are busy this share of the time. */
 export const SATURATED_UTILISATION = 0.9;
+/** Node health is judged over about a second of traffic, client objectives over two. */
+export const NODE_WINDOW_MS = 1_000;
+export const CLIENT_WINDOW_MS = 2_000;
 
 export type Health = 'idle' | 'healthy' | 'degraded' | 'failing' | 'down';
 /** Health as stored in a run's series (Float32Array): the index in this list. */

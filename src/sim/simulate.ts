@@ -2,7 +2,7 @@
 // same run, to the byte; another seed, another run. It can also be stepped in slices, which is
 // how the worker reports progress and listens for cancel.
 import type { Diagram, Scenario } from '../model';
-import { createScenario, DAY_MS, scenarioSettingErrors } from '../model';
+import { createScenario, DAY_MS, scenarioSettingErrors, simulationRevision } from '../model';
 import { onEdgeTimer, onResponse, onRetry } from './calls';
 import { compile, SimInputError, type CFault, type Compiled } from './compile';
 import { describeFault } from './describe';
@@ -26,7 +26,7 @@ import { deliveryDone } from './queues';
 import { closeBucket, createSeries, summarize } from './recorder';
 import { buildTimeline } from './timeline';
 import { onClientArrival, requestCallDone, scheduleNextArrival } from './traffic';
-import type { RecordedRun, RunFault, RunSeries, SimOptions } from './types';
+import { type RecordedRun, RUN_VERSION, type RunFault, type RunSeries, type SimOptions } from './types';
 
 export { SimInputError };
 
@@ -49,6 +49,8 @@ export class Simulation {
   private readonly faults = new FaultBoard();
   private readonly started: number;
   private finished = false;
+  /** The scenario as run: options override its seed, length and warm-up. */
+  private readonly effective: Scenario;
 
   constructor(
     private readonly diagram: Diagram,
@@ -60,6 +62,7 @@ export class Simulation {
     const seed = options.seed ?? scenario.seed;
     // The scenario's own fields and rules, as the editor and every restore path check them.
     const problems = scenarioSettingErrors({ seed, durationMs, warmupMs });
+    this.effective = { ...scenario, seed, durationMs, warmupMs };
     const bucketMs = options.bucketMs ?? defaultBucketMs(durationMs);
     if (!(bucketMs > 0)) problems.push('Bucket width must be more than 0 ms');
     if (problems.length > 0) throw new SimInputError(problems);
@@ -161,8 +164,9 @@ export class Simulation {
     const c = sim.compiled;
     const run: Omit<RecordedRun, 'timeline'> = {
       format: 'faultline-run',
-      version: 1,
+      version: RUN_VERSION,
       diagramId: this.diagram.id,
+      diagramRevision: simulationRevision(this.diagram, this.effective),
       diagramName: this.diagram.name,
       scenarioId: this.scenario.id,
       scenarioName: this.scenario.name,

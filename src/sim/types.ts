@@ -194,10 +194,18 @@ export interface RunSeries {
   client: Record<ClientMetric, Float32Array>;
 }
 
+/** The recorded-run format this engine writes; older ones are migrated (sim/runMigrations.ts). */
+export const RUN_VERSION = 2;
+
 export interface RecordedRun {
   format: 'faultline-run';
-  version: 1;
+  version: typeof RUN_VERSION;
   diagramId: string;
+  /**
+   * The revision of what was simulated (model/revision.ts): a run whose diagram or scenario has
+   * changed in a way the engine reads since is stale. Null for runs recorded before it existed.
+   */
+  diagramRevision: string | null;
   diagramName: string;
   scenarioId: string;
   scenarioName: string;

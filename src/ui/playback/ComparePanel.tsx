@@ -17,7 +17,8 @@ function useRun(id: string): RecordedRun | null {
     if (id)
       void session()
         .then((s) => s.runs?.get(id))
-        .then((r) => live && setRun(r ?? null));
+        .then((r) => live && setRun(r?.run ?? null))
+        .catch(() => live && setRun(null));
     return () => {
       live = false;
     };

@@ -94,13 +94,19 @@ export function cancelRun(): void {
 /** Opens a stored run without simulating again. */
 export async function openStoredRun(id: string): Promise<void> {
   const runs = (await session()).runs;
-  const run = await runs?.get(id);
-  if (!run) {
+  let stored: Awaited<ReturnType<NonNullable<typeof runs>['get']>>;
+  try {
+    stored = await runs?.get(id);
+  } catch (error) {
+    uiStore.getState().notify(error instanceof Error ? error.message : String(error), 'error');
+    return;
+  }
+  if (!stored) {
     uiStore.getState().notify('That run is no longer stored', 'error');
     playback.getState().runsChanged();
     return;
   }
-  await openInSteps(run, id);
+  await openInSteps(stored.run, id);
 }
 
 /** The player and story first, the canvas a frame later: each a short task. */

@@ -93,7 +93,7 @@ describe('the library', () => {
     await lib.restore(deleted!);
     expect((await lib.load(diagram.id))!.diagram.scenarios).toHaveLength(1);
     expect((await runs.list(diagram.id)).map((r) => r.id)).toEqual([run.id]);
-    expect((await runs.get(run.id))!.summary.clients[0].requests).toBeGreaterThan(0);
+    expect((await runs.get(run.id))!.run.summary.clients[0].requests).toBeGreaterThan(0);
   });
 
   it('refuses to read or write over data written by a newer version of the app', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { RunStore, runSize } from '../../../src/persistence/runs';
-import type { RecordedRun } from '../../../src/sim/types';
 import { simulate } from '../../../src/sim/simulate';
 import { threeTier } from '../../helpers/builders';
 import { scenario } from '../../helpers/simScenarios';
@@ -46,7 +45,7 @@ describe('recorded runs in storage', () => {
     const r = await runs.add('d1', small);
     expect(r.sizeBytes).toBeGreaterThan(1000);
     expect(r.successRatio).toBeGreaterThan(0.9);
-    const back = (await runs.get(r.id)) as RecordedRun;
+    const back = (await runs.get(r.id))!.run;
     expect(back.series.node.arrivals).toBeInstanceOf(Float32Array);
     expect(Array.from(back.series.node.arrivals)).toEqual(Array.from(small.series.node.arrivals));
     await runs.delete(r.id);

@@ -4,6 +4,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const [from, to] = process.argv.slice(2);
 const text = readFileSync(from, 'utf8').replace(
   /^<<seed ([\w-]+)>>$/gm,
-  (_, name: string) => '```mermaid\n' + readFileSync(`tests/fixtures/seeds/${name}.mmd`, 'utf8').replace(/\n$/, '') + '\n```',
+  (_, name: string) => `\`\`\`mermaid\n${readFileSync(`tests/fixtures/seeds/${name}.mmd`, 'utf8').replace(/\n$/, '')}\n\`\`\``,
 );
 writeFileSync(to, text);

@@ -11,8 +11,9 @@ const page = await benchPage(browser);
 await page.goto(`${app.url}?debug`);
 await page.waitForFunction(() => 'faultline' in window);
 const n = Number(process.argv[3] ?? 1000);
-await page.evaluate((d) => (window as any).faultline.documentStore.getState().load(d), gridDiagram(n, n * 1.5));
-if (process.argv[4] === 'nominimap') await page.evaluate(() => (window as any).faultline.uiStore.getState().toggle('showMinimap', false));
+type Handle = { faultline: { documentStore: { getState(): { load(d: unknown): void } }; uiStore: { getState(): { toggle(k: string, v: boolean): void } } } };
+await page.evaluate((d) => (window as unknown as Handle).faultline.documentStore.getState().load(d), gridDiagram(n, n * 1.5));
+if (process.argv[4] === 'nominimap') await page.evaluate(() => (window as unknown as Handle).faultline.uiStore.getState().toggle('showMinimap', false));
 if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
 await page.waitForTimeout(1500);
 await browser.startTracing(page, {

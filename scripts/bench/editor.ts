@@ -1,6 +1,6 @@
 // Canvas benchmark: a generated 1,000-node, 1,500-edge diagram in the app beside plain React
 // Flow default nodes, in the same browser and run; dragging at 1,000 nodes beside 100; and the
-// initial JavaScript of the production build.
+// initial JavaScript of the production build; and the undo of a long drag (gestureUndo.ts).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Diagram } from '../../src/model';
 import { benchPage, installFrameRecorder, launch, median, percentile, serve, startFrames, stopFrames, waitForCanvas, waitForLibrary } from './browser';
 import { gridDiagram } from './generate';
+import { gestureUndoFigures } from './gestureUndo';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const REPEATS = 3;
@@ -171,6 +172,7 @@ export async function runEditorBench(): Promise<Record<string, string | number>>
       'drag p95 frame, 1,000 nodes all on screen (fit to view, for reference)': `${percentile(drag.fit1000, 95).toFixed(1)} ms`,
       'initial JS, gzip (goal <= 200 KB)': `${(js.gzip / 1024).toFixed(1)} KB in ${js.files.length} file(s)`,
       'JS fetched by the time the library has opened, gzip': `${(startup.gzip / 1024).toFixed(1)} KB in ${startup.files.length} file(s)`,
+      ...gestureUndoFigures(),
     };
   } finally {
     await browser.close();

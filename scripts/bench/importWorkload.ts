@@ -8,9 +8,10 @@ import { mulberry32 } from './generate';
 installMermaidDom();
 const { importMermaid } = await import('../../src/mermaid/importMermaid');
 const { layoutDiagram } = await import('../../src/layout/layoutDiagram');
-const { nodeElk } = await import('../../src/layout/nodeElk');
+const { createNodeElk } = await import('../../src/layout/nodeElk');
+const elk = createNodeElk();
 
-const layout = (d: Parameters<typeof layoutDiagram>[0]) => layoutDiagram(d, nodeElk());
+const layout = (d: Parameters<typeof layoutDiagram>[0]) => layoutDiagram(d, elk);
 const dir = join(process.cwd(), 'tests/fixtures/seeds');
 const seeds = readdirSync(dir)
   .filter((f) => f.endsWith('.mmd'))

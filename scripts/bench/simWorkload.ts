@@ -17,7 +17,7 @@ function run(diagram: Diagram, scenario: Scenario, sliceEvents = 2_000_000) {
   return { events: result.stats.events, requests: result.stats.requests, wallMs, peakHeapMb: peakHeap / 1024 / 1024, buckets: result.buckets };
 }
 
-let out;
+let out: ReturnType<typeof run>;
 if (which === 'chain') {
   out = run(chain(1000), createScenario('steady', { durationMs: 1_500_000, warmupMs: 10_000 }));
 } else if (which === 'micro') {

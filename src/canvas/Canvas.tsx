@@ -1,10 +1,11 @@
-// The React Flow canvas bound to the document store. React Flow reports gestures as changes;
-// this file turns them into named store actions (a drag is one gesture, one undo step).
+// The React Flow canvas bound to the Editor. React Flow reports gestures as changes; this file
+// turns them into the Editor's canvas interaction calls (a drag is one gesture, one undo step),
+// which decide what they mean. It also gives the Editor its viewport while it is mounted.
 import {
   Background,
-  getNodesBounds,
   BackgroundVariant,
   Controls,
+  getNodesBounds,
   MiniMap,
   ReactFlow,
   SelectionMode,
@@ -17,40 +18,25 @@ import {
   type OnConnectEnd,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { NodeKind, Size, XY } from '../model';
-import { absoluteRect, center, CATALOG, connectionRefusal, descendantIds, groupAt, indexNodes, isNodeKind, nodeSize, kindSize } from '../model';
-import { actions, documentStore, report, uiStore, useDocument, useUi } from '../ui/stores';
-import { setCanvasApi } from './canvasApi';
-import { ParticleLayer } from './overlays/ParticleLayer';
+import { KIND_MIME } from '../editor/canvasInteraction';
+import type { Size, XY } from '../model';
+import { absoluteRect, CATALOG, center, indexNodes } from '../model';
+import { useDocument, useEditor, useUi } from '../react/editorContext';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { ParticleLayer } from './overlays/ParticleLayer';
 import { FlowMapper, type FlowEdge, type FlowNode } from './toFlow';
 
-export const KIND_MIME = 'application/x-faultline-kind';
 const NOTHING: ReadonlySet<string> = new Set();
 /** Below this zoom, nodes are drawn as plain coloured boxes (labels are unreadable anyway). */
 export const FAR_ZOOM = 0.35;
 const GRID: [number, number] = [16, 16];
 
-/** Adds a component with its centre at `point`, inside the innermost group there. */
-export function addComponentAt(kind: NodeKind, point: XY) {
-  const d = documentStore.getState().diagram;
-  const size = kindSize(kind);
-  const parentId = groupAt(d, point);
-  const origin = parentId ? absoluteRect(indexNodes(d), parentId) : { x: 0, y: 0 };
-  const position = { x: Math.round(point.x - size.width / 2 - origin.x), y: Math.round(point.y - size.height / 2 - origin.y) };
-  const result = report(actions.addComponent(kind, position, parentId ? { parentId } : {}));
-  if (result.ok) uiStore.getState().select([result.value.id]);
-  return result;
-}
-
-/** What the canvas does with a dropped file; the import feature provides it. */
-let onFileDrop: (file: File) => Promise<void> = async () => undefined;
-
-export function setFileDropHandler(handler: (file: File) => Promise<void>): void {
-  onFileDrop = handler;
+function minimapColor(n: FlowNode): string {
+  return CATALOG[n.data.node.kind].container ? 'rgba(100,116,139,0.15)' : CATALOG[n.data.node.kind].color;
 }
 
 export function Canvas() {
+  const editor = useEditor();
   const diagram = useDocument((s) => s.diagram);
   const selectedNodes = useUi((s) => s.selectedNodes);
   const selectedEdges = useUi((s) => s.selectedEdges);
@@ -63,9 +49,9 @@ export function Canvas() {
   const shownNodes = capturing ? NOTHING : selectedNodes;
   const shownEdges = capturing ? NOTHING : selectedEdges;
   const nodes = useMemo(() => mapper.nodes(diagram, shownNodes, measured), [mapper, diagram, shownNodes, measured]);
-  const edges = useMemo(() => mapper.edges(diagram, shownEdges), [mapper, diagram, shownEdges]);
   // mapper.edges returns the previous array when nothing about the edges changed, so a drag
   // does not make React Flow rebuild its connection lookup.
+  const edges = useMemo(() => mapper.edges(diagram, shownEdges), [mapper, diagram, shownEdges]);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
@@ -73,7 +59,7 @@ export function Canvas() {
 
   useEffect(() => {
     const toDiagram = (p: XY) => flow.screenToFlowPosition(p);
-    setCanvasApi({
+    editor.viewport = {
       viewportCenter() {
         const r = wrapper.current?.getBoundingClientRect();
         return r ? toDiagram({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
@@ -84,15 +70,22 @@ export function Canvas() {
       toDiagram,
       contentBounds: () => getNodesBounds(flow.getNodes()),
       drawingElement: () => wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
+      screenRectOf(type, id) {
+        const el = wrapper.current?.querySelector(`.react-flow__${type}[data-id="${CSS.escape(id)}"]`);
+        const r = el?.getBoundingClientRect();
+        return r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
+      },
       focusNode(id, zoom) {
-        const byId = indexNodes(documentStore.getState().diagram);
+        const byId = indexNodes(editor.diagram);
         if (!byId.has(id)) return;
         const c = center(absoluteRect(byId, id));
         void flow.setCenter(c.x, c.y, { zoom: zoom ?? flow.getZoom(), duration: zoom === undefined ? 250 : 0 });
       },
-    });
-    return () => setCanvasApi(null);
-  }, [flow]);
+    };
+    return () => {
+      editor.viewport = null;
+    };
+  }, [editor, flow]);
 
   // When the panel below opens or closes, the canvas changes height: keep what is in the middle
   // of the view in the middle.
@@ -113,100 +106,86 @@ export function Canvas() {
 
   // Fit the view when a diagram is opened, not when the first node of a blank one appears.
   const diagramId = diagram.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another diagram opens (its id changes)
   useEffect(() => {
-    if (documentStore.getState().diagram.nodes.length === 0) return;
+    if (editor.diagram.nodes.length === 0) return;
     const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2 }));
     return () => cancelAnimationFrame(frame);
-  }, [flow, diagramId]);
+  }, [editor, flow, diagramId]);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    let nextMeasured: Map<string, Size> | null = null;
-    const positions = new Map<string, XY>();
-    const selection = new Map<string, boolean>();
-    for (const c of changes) {
-      if (c.type === 'dimensions' && c.dimensions && !c.resizing) {
-        nextMeasured ??= new Map(measuredRef.current);
-        nextMeasured.set(c.id, c.dimensions);
-      } else if (c.type === 'position' && c.position && documentStore.getState().gesture) {
-        positions.set(c.id, c.position);
-      } else if (c.type === 'select') {
-        selection.set(c.id, c.selected);
-      }
-    }
-    if (nextMeasured) setMeasured(nextMeasured);
-    if (positions.size > 0) actions.moveNodes(positions);
-    if (selection.size > 0) applySelection(selection, 'nodes');
-  }, []);
   const measuredRef = useRef(measured);
   measuredRef.current = measured;
 
-  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
-    const selection = new Map<string, boolean>();
-    for (const c of changes) if (c.type === 'select') selection.set(c.id, c.selected);
-    if (selection.size > 0) applySelection(selection, 'edges');
-  }, []);
+  // Handlers React Flow keeps in its store have stable identities (the editor never changes): a
+  // new function on each render would re-render every node wrapper.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      let nextMeasured: Map<string, Size> | null = null;
+      const positions = new Map<string, XY>();
+      const selection = new Map<string, boolean>();
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions && !c.resizing) {
+          nextMeasured ??= new Map(measuredRef.current);
+          nextMeasured.set(c.id, c.dimensions);
+        } else if (c.type === 'position' && c.position) positions.set(c.id, c.position);
+        else if (c.type === 'select') selection.set(c.id, c.selected);
+      }
+      if (nextMeasured) setMeasured(nextMeasured);
+      if (positions.size > 0) editor.canvas.drag(positions, null, []);
+      if (selection.size > 0) editor.canvas.changeSelection(selection, 'nodes');
+    },
+    [editor],
+  );
 
-  const onDragStart = useCallback(() => documentStore.getState().beginGesture('Move'), []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const selection = new Map<string, boolean>();
+      for (const c of changes) if (c.type === 'select') selection.set(c.id, c.selected);
+      if (selection.size > 0) editor.canvas.changeSelection(selection, 'edges');
+    },
+    [editor],
+  );
+
+  const onDragStart = useCallback(() => editor.canvas.beginDrag(), [editor]);
 
   const onDrag = useCallback(
     (_: unknown, node: FlowNode, dragged: FlowNode[]) => {
-      const d = documentStore.getState().diagram;
       const internal = flow.getInternalNode(node.id);
       if (!internal) return;
-      const size = nodeSize(node.data.node);
-      const point = { x: internal.internals.positionAbsolute.x + size.width / 2, y: internal.internals.positionAbsolute.y + size.height / 2 };
-      const exclude = new Set(dragged.map((n) => n.id));
-      for (const id of descendantIds(d, exclude)) exclude.add(id);
-      uiStore.getState().setDropTarget(groupAt(d, point, exclude) ?? null);
+      editor.canvas.drag(
+        new Map(),
+        { id: node.id, absolute: internal.internals.positionAbsolute },
+        dragged.map((n) => n.id),
+      );
     },
-    [flow],
+    [editor, flow],
   );
 
-  const onDragStop = useCallback((_: unknown, _node: FlowNode | null, dragged: FlowNode[]) => {
-    const d = documentStore.getState().diagram;
-    const byId = indexNodes(d);
-    const draggedIds = new Set(dragged.map((n) => n.id));
-    const exclude = new Set(draggedIds);
-    for (const id of descendantIds(d, draggedIds)) exclude.add(id);
-    for (const n of dragged) {
-      const model = byId.get(n.id);
-      if (!model || (model.parentId && draggedIds.has(model.parentId))) continue;
-      const target = groupAt(d, center(absoluteRect(byId, n.id)), exclude);
-      if (target !== model.parentId) report(actions.setParent([n.id], target));
-    }
-    uiStore.getState().setDropTarget(null);
-    documentStore.getState().endGesture();
-  }, []);
+  const onDragStop = useCallback((_: unknown, _node: FlowNode | null, dragged: FlowNode[]) => editor.canvas.endDrag(dragged.map((n) => n.id)), [editor]);
 
   const onSelectionDragStop = useCallback((e: React.MouseEvent, dragged: FlowNode[]) => onDragStop(e, null, dragged), [onDragStop]);
 
-  const onConnect = useCallback((c: Connection) => {
-    const result = report(actions.connect(c.source, c.target));
-    if (result.ok) uiStore.getState().select([], [result.value.id]);
-  }, []);
+  const onConnect = useCallback((c: Connection) => void editor.canvas.connect(c.source, c.target), [editor]);
 
-  const isValidConnection = useCallback((c: Connection | FlowEdge) => connectionRefusal(documentStore.getState().diagram, c.source, c.target) === null, []);
+  const isValidConnection = useCallback((c: Connection | FlowEdge) => editor.canvas.connectionRefusal(c.source, c.target) === null, [editor]);
 
-  const onConnectEnd: OnConnectEnd = useCallback((_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid === false && state.fromNode && state.toNode) {
-      const reason = connectionRefusal(documentStore.getState().diagram, state.fromNode.id, state.toNode.id);
-      if (reason) uiStore.getState().notify(reason, 'error');
-    }
-  }, []);
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid === false && state.fromNode && state.toNode) editor.canvas.connectionDropped(state.fromNode.id, state.toNode.id);
+    },
+    [editor],
+  );
 
   const onDrop = useCallback(
     (e: React.DragEvent) => {
       if (e.dataTransfer.files.length > 0) {
         e.preventDefault();
-        void onFileDrop(e.dataTransfer.files[0]);
+        void editor.canvas.dropFile(e.dataTransfer.files[0]);
         return;
       }
-      const kind = e.dataTransfer.getData(KIND_MIME);
-      if (!isNodeKind(kind)) return;
-      e.preventDefault();
-      addComponentAt(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      if (editor.canvas.dropKind(e.dataTransfer.getData(KIND_MIME), flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }))) e.preventDefault();
     },
-    [flow],
+    [editor, flow],
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
@@ -216,7 +195,25 @@ export function Canvas() {
     }
   }, []);
 
+  const startRenaming = useCallback((_: React.MouseEvent, n: FlowNode) => editor.canvas.startRenaming(n.id), [editor]);
+  const clickPane = useCallback(() => editor.canvas.clickPane(), [editor]);
+  const closeMenu = useCallback(() => editor.ui.getState().contextMenu && editor.ui.getState().openContextMenu(null), [editor]);
+  const openNodeMenu = useCallback(
+    (e: React.MouseEvent, n: FlowNode) => {
+      if (editor.canvas.openFaultMenu({ type: 'node', id: n.id }, { x: e.clientX, y: e.clientY })) e.preventDefault();
+    },
+    [editor],
+  );
+  const openEdgeMenu = useCallback(
+    (e: React.MouseEvent, edge: FlowEdge) => {
+      e.preventDefault();
+      editor.canvas.openFaultMenu({ type: 'edge', id: edge.id }, { x: e.clientX, y: e.clientY });
+    },
+    [editor],
+  );
+
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the drop zone for palette items and files; the canvas inside is the interactive element
     <div className="fl-canvas" ref={wrapper} onDrop={onDrop} onDragOver={onDragOver} data-testid="canvas" data-far={far || undefined}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -237,7 +234,7 @@ export function Canvas() {
         onNodeContextMenu={openNodeMenu}
         onEdgeContextMenu={openEdgeMenu}
         onPaneContextMenu={closeMenu}
-        onPaneClick={clearSelection}
+        onPaneClick={clickPane}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -258,48 +255,4 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
-}
-
-// Handlers React Flow keeps in its store live at module scope: a new function identity on each
-// render would re-render every node wrapper.
-function startRenaming(_: React.MouseEvent, n: FlowNode) {
-  uiStore.getState().setRenaming(n.id);
-}
-
-function clearSelection() {
-  uiStore.getState().clearSelection();
-  closeMenu();
-}
-
-/** Right-click a node, a group or an edge: select it and offer the faults it can have. */
-function openNodeMenu(e: React.MouseEvent, n: FlowNode) {
-  if (!CATALOG[n.data.node.kind].faultable) return;
-  e.preventDefault();
-  uiStore.getState().select([n.id]);
-  uiStore.getState().openContextMenu({ x: e.clientX, y: e.clientY, target: { type: 'node', id: n.id } });
-}
-
-function openEdgeMenu(e: React.MouseEvent, edge: FlowEdge) {
-  e.preventDefault();
-  uiStore.getState().select([], [edge.id]);
-  uiStore.getState().openContextMenu({ x: e.clientX, y: e.clientY, target: { type: 'edge', id: edge.id } });
-}
-
-function closeMenu() {
-  if (uiStore.getState().contextMenu) uiStore.getState().openContextMenu(null);
-}
-
-function minimapColor(n: FlowNode): string {
-  return CATALOG[n.data.node.kind].container ? 'rgba(100,116,139,0.15)' : CATALOG[n.data.node.kind].color;
-}
-
-function applySelection(changes: Map<string, boolean>, which: 'nodes' | 'edges') {
-  const ui = uiStore.getState();
-  const current = new Set(which === 'nodes' ? ui.selectedNodes : ui.selectedEdges);
-  for (const [id, selected] of changes) {
-    if (selected) current.add(id);
-    else current.delete(id);
-  }
-  if (which === 'nodes') ui.select(current, ui.selectedEdges);
-  else ui.select(ui.selectedNodes, current);
 }

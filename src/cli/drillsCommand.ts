@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { layoutDiagram } from '../layout/layoutDiagram';
-import { nodeElk } from '../layout/nodeElk';
+import { createNodeElk } from '../layout/nodeElk';
 import { parseTemplate } from '../templates/parseTemplate';
 import { runDrills } from '../templates/runDrill';
 import { readInput, type CliIo } from './io';
@@ -21,7 +21,7 @@ export function templateFiles(dir = 'templates'): string[] {
 export async function drillsCommand(args: string[], io: CliIo): Promise<number> {
   installMermaidDom();
   const files = args.length > 0 ? args : templateFiles();
-  const elk = nodeElk();
+  const elk = createNodeElk();
   let failed = 0;
   for (const path of files) {
     const template = parseTemplate(readInput(io, path, 'template'));

@@ -1,19 +1,13 @@
 // `npm run cli -- import <file.mmd|file.md> [--block N] [--out diagram.json]`
-import { parseArgs } from 'node:util';
 import { serializeDiagramFile } from '../files/diagramFile';
 import { isContainer } from '../model';
-import { readInput, UsageError, type CliIo } from './io';
+import { readInput, parseCliArgs, UsageError, type CliIo } from './io';
 import { readMermaidFile } from './mermaidFiles';
 
 export const IMPORT_USAGE = 'npm run cli -- import <file.mmd|file.md> [--block N] [--out diagram.json]';
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { block: { type: 'string' }, out: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nUsage: ${IMPORT_USAGE}`);
-  }
+  const parsed = parseCliArgs({ args, allowPositionals: true, options: { block: { type: 'string' }, out: { type: 'string' } } }, IMPORT_USAGE);
   const [path, ...extra] = parsed.positionals;
   if (!path || extra.length > 0) throw new UsageError(`Give exactly one Mermaid or Markdown file.\nUsage: ${IMPORT_USAGE}`);
   const blockText = parsed.values.block;

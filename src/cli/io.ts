@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 // What a CLI command may do to the outside world, so tests can run commands in-process.
 export interface CliIo {
   out(text: string): void;
@@ -22,5 +23,14 @@ export function readInput(io: CliIo, path: string, what: string): string {
     if (code === 'ENOENT') throw new UsageError(`Cannot read the ${what} "${path}": no such file.`);
     if (code === 'EISDIR') throw new UsageError(`Cannot read the ${what} "${path}": it is a folder.`);
     throw new UsageError(`Cannot read the ${what} "${path}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** `parseArgs` whose refusals carry the command's usage line. */
+export function parseCliArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nUsage: ${usage}`);
   }
 }

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { Diagram } from '../model';
 import { layoutDiagram } from '../layout/layoutDiagram';
-import { nodeElk } from '../layout/nodeElk';
+import { createNodeElk } from '../layout/nodeElk';
 import { importMermaid } from '../mermaid/importMermaid';
 import { mermaidBlocks } from '../mermaid/markdown';
 import { MermaidImportError } from '../mermaid/parse';
@@ -46,7 +46,8 @@ export async function readMermaidFile(text: string, path: string, block?: number
     throw new UsageError(`--block only applies to Markdown files; ${path} holds one diagram.`);
   }
   try {
-    const result = await importMermaid(source, name, (d) => layoutDiagram(d, nodeElk()));
+    const elk = createNodeElk();
+    const result = await importMermaid(source, name, (d) => layoutDiagram(d, elk));
     return { diagram: result.diagram, notices: [...notices, ...result.notices] };
   } catch (error) {
     if (error instanceof MermaidImportError) {

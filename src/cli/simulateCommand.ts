@@ -1,5 +1,4 @@
 // `faultline simulate <diagram.json> [--scenario s.json] [--seed N] [--duration S] [--warmup S] [--json]`
-import { parseArgs } from 'node:util';
 import type { Diagram, Scenario } from '../model';
 import { createScenario, isSource } from '../model';
 import { FileError, parseDiagramFile, parseJson } from '../files/diagramFile';
@@ -11,7 +10,7 @@ import { formatTime } from '../sim/timeline';
 import type { RecordedRun } from '../sim/types';
 import { CAUSES } from '../sim/types';
 import { count, ms, pct, table } from './format';
-import { readInput, UsageError, type CliIo } from './io';
+import { readInput, parseCliArgs, UsageError, type CliIo } from './io';
 
 export const SIMULATE_USAGE =
   'npm run cli -- simulate <diagram.json|diagram.mmd> [--scenario <scenario.json>] [--seed N] [--duration S] [--warmup S] [--json] [--timing]';
@@ -55,9 +54,8 @@ function parseJsonOrUsage(text: string, path: string): unknown {
 }
 
 export async function simulateCommand(args: string[], io: CliIo, readMermaid?: (text: string, path: string) => Promise<Diagram>): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCliArgs(
+    {
       args,
       allowPositionals: true,
       options: {
@@ -68,10 +66,9 @@ export async function simulateCommand(args: string[], io: CliIo, readMermaid?: (
         json: { type: 'boolean', default: false },
         timing: { type: 'boolean', default: false },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nUsage: ${SIMULATE_USAGE}`);
-  }
+    },
+    SIMULATE_USAGE,
+  );
   const [path, ...extra] = parsed.positionals;
   if (!path || extra.length > 0) throw new UsageError(`Give exactly one diagram file.\nUsage: ${SIMULATE_USAGE}`);
   const o = parsed.values;

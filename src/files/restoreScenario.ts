@@ -15,7 +15,7 @@ import {
   own,
   type RestoreReport,
   SCENARIO_FIELDS,
-  scenarioRuleError,
+  fitWarmup,
   TEXT_FIELDS,
   TRAFFIC_FIELDS,
   takeFields,
@@ -88,13 +88,10 @@ export function restoreScenario(raw: unknown, report: RestoreReport, index = 0):
     report,
   );
   Object.assign(scenario, settings);
-  const rule = scenarioRuleError(scenario);
-  if (rule) {
-    // The warm-up given does not fit the run: it is refused, like a value out of its range.
-    const fallback = createScenario().warmupMs < scenario.durationMs ? createScenario().warmupMs : 0;
-    drop(report, `${where}: ${rule} (warm-up ${scenario.warmupMs / 1000} s in a ${scenario.durationMs / 1000} s run; left out, ${fallback / 1000} s used)`);
-    scenario.warmupMs = fallback;
-  }
+  // A warm-up that does not fit the run gives way, reported, as in the editor.
+  const fitted = fitWarmup(scenario);
+  if (fitted.notice) drop(report, `${where}: ${fitted.notice}`);
+  scenario.warmupMs = fitted.warmupMs;
   scenario.traffic = restoreTraffic(own(raw, 'traffic'), where, report);
   const faults = own(raw, 'faults');
   if (Array.isArray(faults)) {

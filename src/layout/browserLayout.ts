@@ -1,12 +1,15 @@
-// The browser's way in to layout: one lazily started worker, shared by every caller.
+// The browser's way in to layout: one worker, started on first use and kept by its owner (the
+// app's Editor), so big diagrams never freeze the page.
 import * as Comlink from 'comlink';
 import type { Diagram } from '../model';
 import type { Layout } from './layoutDiagram';
 import type { LayoutWorkerApi } from './layout.worker';
 
-let worker: Comlink.Remote<LayoutWorkerApi> | null = null;
+export class WorkerLayout {
+  private worker: Comlink.Remote<LayoutWorkerApi> | null = null;
 
-export function layoutInWorker(d: Diagram): Promise<Layout> {
-  worker ??= Comlink.wrap<LayoutWorkerApi>(new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }));
-  return worker.layout(d);
+  layout(d: Diagram): Promise<Layout> {
+    this.worker ??= Comlink.wrap<LayoutWorkerApi>(new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }));
+    return this.worker.layout(d);
+  }
 }

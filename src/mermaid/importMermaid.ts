@@ -20,7 +20,9 @@ export function applyLayout(d: Diagram, layout: Layout): void {
 }
 
 function rowLayout(d: Diagram): void {
-  d.nodes.forEach((n, i) => (n.position = { x: i * (COMPONENT_SIZE.width + 64), y: 0 }));
+  d.nodes.forEach((n, i) => {
+    n.position = { x: i * (COMPONENT_SIZE.width + 64), y: 0 };
+  });
 }
 
 /** `prepare` changes the diagram before it is laid out (a template's setup adds nodes, say). */

@@ -2,7 +2,7 @@
 // produce (which turns it into a pure, patch-recording update); tests do the same.
 import { CATALOG } from './catalog';
 import { createEdge, descendantIds } from './diagram';
-import { callField, fieldError, nodeField } from './schema';
+import { callField, fieldError, fitText, nodeField, TEXT_FIELDS } from './schema';
 import { absolutePosition, boundsOf, GROUP_HEADER, GROUP_PADDING, indexNodes, nodeSize } from './geometry';
 import { newId } from './ids';
 import { readable } from './drafts';
@@ -10,7 +10,8 @@ import { normalizeLabel } from './labels';
 import type { CallProps, Diagram, DiagramEdge, DiagramNode, NodeKind, NodeProps, XY } from './types';
 
 export type Refusal = { ok: false; reason: string };
-export type Result<T> = { ok: true; value: T } | Refusal;
+/** A kept edit may say what it repaired on the way (a label cut to its limit), for a notice. */
+export type Result<T> = { ok: true; value: T; notice?: string } | Refusal;
 
 const refuse = (reason: string): Refusal => ({ ok: false, reason });
 
@@ -120,13 +121,27 @@ export type NodeDetails = Partial<Pick<DiagramNode, 'label' | 'color' | 'notes' 
 export function updateNode(d: Diagram, id: string, details: NodeDetails): Result<DiagramNode> {
   const node = d.nodes.find((n) => n.id === id);
   if (!node) return refuse('That node no longer exists');
+  const notices: string[] = [];
   for (const [key, value] of Object.entries(details) as [keyof NodeDetails, unknown][]) {
-    const v = key === 'label' && typeof value === 'string' ? normalizeLabel(value) : value;
+    let v = value;
+    if ((key === 'label' || key === 'notes') && typeof value === 'string') {
+      // The same limits as every restore path, with the same report when text is cut.
+      const fitted = fitText(key === 'label' ? TEXT_FIELDS.nodeLabel : TEXT_FIELDS.notes, key === 'label' ? normalizeLabel(value) : value);
+      if (fitted.cut) notices.push(fitted.cut);
+      v = fitted.text;
+    }
     if (v === undefined || v === '') delete node[key];
     else (node as unknown as Record<string, unknown>)[key] = v;
   }
   if (node.label === undefined) node.label = '';
-  return { ok: true, value: node };
+  return notices.length > 0 ? { ok: true, value: node, notice: notices.join('; ') } : { ok: true, value: node };
+}
+
+/** Renames the diagram; an empty name becomes "Untitled diagram". */
+export function renameDiagram(d: Diagram, name: string): Result<string> {
+  const fitted = fitText(TEXT_FIELDS.diagramName, name.trim());
+  d.name = fitted.text || 'Untitled diagram';
+  return fitted.cut ? { ok: true, value: d.name, notice: fitted.cut } : { ok: true, value: d.name };
 }
 
 /** Changes a node's kind; edges into it follow the new kind's sync/async rule. */

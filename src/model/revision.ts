@@ -27,14 +27,20 @@ function fingerprint(text: string): string {
   return `${h1.toString(16).padStart(8, '0')}${(h2 & 0xfffff).toString(16).padStart(5, '0')}`;
 }
 
-export function simulationRevision(d: Diagram, scenario: Scenario): string {
-  const nodes = d.nodes.map((n) => ({
-    id: n.id,
-    kind: n.kind,
-    parentId: n.parentId ?? null,
-    props: isSimulated(n.kind) ? n.props : {},
-  }));
-  const edges = d.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, mode: e.mode, call: e.call }));
+/**
+ * `memo` may keep each record's text between calls (records are immutable: an edit makes a new
+ * one), so asking again after an edit re-reads only what the edit touched.
+ */
+export function simulationRevision(d: Diagram, scenario: Scenario, memo?: WeakMap<object, string>): string {
+  const text = (record: object, make: () => unknown) => {
+    const known = memo?.get(record);
+    if (known !== undefined) return known;
+    const made = canonical(make());
+    memo?.set(record, made);
+    return made;
+  };
+  const nodes = d.nodes.map((n) => text(n, () => ({ id: n.id, kind: n.kind, parentId: n.parentId ?? null, props: isSimulated(n.kind) ? n.props : {} })));
+  const edges = d.edges.map((e) => text(e, () => ({ id: e.id, source: e.source, target: e.target, mode: e.mode, call: e.call })));
   const { name: _name, ...plan } = scenario;
-  return fingerprint(canonical({ nodes, edges, plan }));
+  return fingerprint(`${nodes.join(',')}|${edges.join(',')}|${canonical(plan)}`);
 }

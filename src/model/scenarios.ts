@@ -3,7 +3,7 @@
 import { CATALOG, isSource } from './catalog';
 import { createScenario } from './diagram';
 import { faultType, faultTypesFor } from './faultTypes';
-import { faultTimeError, fieldError, nodeField, SCENARIO_FIELDS, type ScenarioSetting, scenarioRuleError, type TRAFFIC_KEYS } from './schema';
+import { faultTimeError, fieldError, fitWarmup, nodeField, SCENARIO_FIELDS, type ScenarioSetting, scenarioRuleError, type TRAFFIC_KEYS } from './schema';
 import { newId } from './ids';
 import type { ClientTraffic, Diagram, Fault, FaultType, Scenario } from './types';
 import { cloneRecord, type Result } from './edits';
@@ -51,10 +51,17 @@ export function setScenarioSetting(d: Diagram, id: string, key: ScenarioSetting,
   const field = SCENARIO_FIELDS.find((f) => f.key === key)!;
   const error = fieldError(field, value);
   if (error) return refuse(error);
-  const rule = scenarioRuleError({ ...s, [key]: value });
-  if (rule) return refuse(rule);
+  const next = { ...s, [key]: value };
+  // A warm-up set too long is refused; a run made shorter than its warm-up keeps its new length
+  // and the warm-up gives way, reported (as a file with both would be restored).
+  if (key === 'warmupMs') {
+    const rule = scenarioRuleError(next);
+    if (rule) return refuse(rule);
+  }
+  const fitted = fitWarmup(next);
   s[key] = value;
-  return { ok: true, value: s };
+  s.warmupMs = fitted.warmupMs;
+  return fitted.notice ? { ok: true, value: s, notice: fitted.notice } : { ok: true, value: s };
 }
 
 export function setTraffic<K extends (typeof TRAFFIC_KEYS)[number]>(

@@ -2,8 +2,8 @@
 // revision they started from, so a tab never writes over a newer revision from another tab: it
 // reports the conflict instead. Nothing is written before the diagram has been loaded (attach).
 import type { Diagram } from '../model';
-import type { DocumentStore } from '../store/documentStore';
-import type { SaveStatusStore } from '../store/saveStatus';
+import type { DocumentStore } from '../editor/documentStore';
+import type { SaveStatusStore } from '../editor/saveStatus';
 import type { TabChannel } from './channel';
 import { classifyStorageError, PROBLEM_TEXT } from './errors';
 import type { Journal } from './journal';

@@ -23,7 +23,7 @@ export function binOf(ms: number): number {
 }
 
 /** The representative value of a bin: the middle of its range. */
-export function valueOf(bin: number): number {
+export function binValue(bin: number): number {
   if (bin === 0) return 0;
   const octave = Math.floor((bin - 1) / SUB);
   const sub = (bin - 1) % SUB;
@@ -55,7 +55,7 @@ export function percentileOf(counts: ArrayLike<number>, total: number, p: number
   let seen = 0;
   for (let i = 0; i < counts.length; i++) {
     seen += counts[i];
-    if (seen >= rank) return valueOf(i);
+    if (seen >= rank) return binValue(i);
   }
-  return valueOf(counts.length - 1);
+  return binValue(counts.length - 1);
 }

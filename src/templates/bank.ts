@@ -5,13 +5,11 @@ import type { QuestionTemplate } from './types';
 
 const files = import.meta.glob<string>('/templates/*.md', { query: '?raw', import: 'default' });
 
-let loaded: Promise<QuestionTemplate[]> | null = null;
-
+/** Parses the bank (about 30 ms); callers that ask often keep the result (the Editor does). */
 export function builtInTemplates(): Promise<QuestionTemplate[]> {
-  loaded ??= Promise.all(
+  return Promise.all(
     Object.keys(files)
       .sort()
       .map(async (path) => parseTemplate(await files[path]())),
   );
-  return loaded;
 }

@@ -3,28 +3,25 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { CommandPalette } from './CommandPalette';
+import type { Editor } from '../editor/Editor';
+import { useDocument, useEditor, useUi } from '../react/editorContext';
 import { installClipboard } from './commands/clipboard';
-import { installShortcuts, runShortcut } from './commands/keyboard';
+import { installShortcuts } from './commands/keyboard';
 import { EmptyState } from './EmptyState';
-import './templates/templateCommands';
-import './import/importCommands';
-import './export/exportCommands';
-import './library/libraryCommands';
 import { SaveIndicator } from './library/SaveIndicator';
 import { StatusBanner } from './library/StatusBanner';
 import { Inspector } from './inspector/Inspector';
 import { Menus } from './Menus';
 import { Palette } from './Palette';
 import { Dock } from './playback/Dock';
-import './playback/playbackCommands';
 import './playback/playback.css';
 import { usePlaybackClock } from './playback/usePlaybackClock';
-import { playback, uiStore, useDocument, useUi } from './stores';
 import { Toasts } from './Toasts';
 
 function TopBar() {
+  const editor = useEditor();
   const name = useDocument((s) => s.diagram.name);
-  const openLibrary = () => uiStore.getState().toggle('libraryOpen', true);
+  const openLibrary = () => editor.ui.getState().toggle('libraryOpen', true);
   return (
     <header className="fl-topbar">
       <svg className="fl-logo" viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
@@ -74,14 +71,14 @@ function SidePanels() {
 }
 
 /** A replay belongs to its diagram: opening another closes it, and the scenario pick resets. */
-function useReplayFollowsDiagram() {
+function useReplayFollowsDiagram(editor: Editor) {
   const diagramId = useDocument((s) => s.diagram.id);
   useEffect(() => {
-    const pb = playback.getState();
+    const pb = editor.playback.getState();
     if (pb.run && pb.run.diagramId !== diagramId) pb.close();
     pb.openFlow(null);
-    uiStore.getState().setActiveScenario(null);
-  }, [diagramId]);
+    editor.ui.getState().setActiveScenario(null);
+  }, [editor, diagramId]);
 }
 
 const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
@@ -90,31 +87,32 @@ const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
  * While a run is open, the arrow keys move the playhead even when a node has focus (React Flow
  * would move the selected nodes): caught before React Flow sees them.
  */
-function replayArrows(e: React.KeyboardEvent) {
-  if (!ARROWS.has(e.key) || playback.getState().run === null) return;
+function replayArrows(editor: Editor, e: React.KeyboardEvent) {
+  if (!ARROWS.has(e.key) || editor.playback.getState().run === null) return;
   if (!(e.target as HTMLElement).closest('.react-flow__node, .react-flow__edge')) return;
   e.stopPropagation();
-  runShortcut(e.nativeEvent);
+  if (editor.handleKey(e.nativeEvent)) e.preventDefault();
 }
 
 export function App() {
+  const editor = useEditor();
   const paletteOpen = useUi((s) => s.paletteOpen);
   usePlaybackClock();
-  useReplayFollowsDiagram();
+  useReplayFollowsDiagram(editor);
   useEffect(() => {
-    const removeShortcuts = installShortcuts();
-    const removeClipboard = installClipboard();
+    const removeShortcuts = installShortcuts(editor);
+    const removeClipboard = installClipboard(editor);
     return () => {
       removeShortcuts();
       removeClipboard();
     };
-  }, []);
+  }, [editor]);
   return (
     <ReactFlowProvider>
       <div className="fl-app" data-palette={paletteOpen || undefined}>
         <TopBar />
         {paletteOpen ? <Palette /> : null}
-        <main className="fl-main" onKeyDownCapture={replayArrows}>
+        <main className="fl-main" onKeyDownCapture={(e) => replayArrows(editor, e)}>
           <StatusBanner />
           <Canvas />
           <EmptyState />

@@ -1,28 +1,33 @@
 // Ctrl/Cmd+K: every command by name, filtered as you type, run with Enter.
 import { useMemo, useState } from 'react';
-import { allCommands, isAvailable } from './commands/registry';
-import { displayShortcut } from './commands/shortcut';
+import { displayShortcut } from '../editor/commands/shortcut';
+import { useEditor, useUi } from '../react/editorContext';
 import { Modal } from './primitives/Modal';
-import { uiStore, useUi } from './stores';
 
 export function CommandPalette() {
+  const editor = useEditor();
   const open = useUi((s) => s.commandPaletteOpen);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const results = useMemo(() => {
     if (!open) return [];
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return allCommands().filter((c) => isAvailable(c) && words.every((w) => `${c.menu ?? ''} ${c.label}`.toLowerCase().includes(w)));
-  }, [open, query]);
+    return editor.commands
+      .all()
+      .filter(
+        (c) =>
+          editor.commands.isAvailable(c, editor) && words.every((w) => `${c.menu ?? ''} ${c.label} ${c.keywords?.join(' ') ?? ''}`.toLowerCase().includes(w)),
+      );
+  }, [editor, open, query]);
   const close = () => {
-    uiStore.getState().toggle('commandPaletteOpen', false);
+    editor.ui.getState().toggle('commandPaletteOpen', false);
     setQuery('');
     setActive(0);
   };
   const run = (index: number) => {
     const command = results[index];
     close();
-    if (command) void command.run();
+    if (command) void command.run(editor);
   };
   return (
     <Modal open={open} title="Command palette" hideTitle className="fl-command-palette" onClose={close}>
@@ -53,10 +58,12 @@ export function CommandPalette() {
           }
         }}
       />
-      <ul id="fl-command-list" role="listbox" aria-label="Commands" className="fl-command-list">
-        {results.length === 0 ? <li className="fl-muted">No command matches.</li> : null}
+      <div id="fl-command-list" role="listbox" aria-label="Commands" className="fl-command-list">
+        {results.length === 0 ? <p className="fl-muted">No command matches.</p> : null}
         {results.map((c, i) => (
-          <li
+          // biome-ignore lint/a11y/useKeyWithClickEvents: options of a combobox are chosen with the input's arrow keys (aria-activedescendant), not focused
+          // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox's input (aria-activedescendant)
+          <div
             key={c.id}
             id={`fl-cmd-${i}`}
             role="option"
@@ -69,10 +76,10 @@ export function CommandPalette() {
               {c.menu ? <span className="fl-muted">{c.menu}: </span> : null}
               {c.label}
             </span>
-            {c.shortcuts?.[0] ? <kbd>{displayShortcut(c.shortcuts[0])}</kbd> : null}
-          </li>
+            {c.shortcuts?.[0] ? <kbd>{displayShortcut(c.shortcuts[0], editor.commands.mac)}</kbd> : null}
+          </div>
         ))}
-      </ul>
+      </div>
     </Modal>
   );
 }

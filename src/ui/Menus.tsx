@@ -1,14 +1,17 @@
 // The menu bar, generated from the command registry.
 import { useState } from 'react';
-import { allCommands, isAvailable, type MenuName } from './commands/registry';
-import { displayShortcut } from './commands/shortcut';
+import type { MenuName } from '../editor/commands/registry';
+import { displayShortcut } from '../editor/commands/shortcut';
+import { useEditor } from '../react/editorContext';
 import { MenuButton } from './primitives/MenuButton';
 
 const MENUS: MenuName[] = ['File', 'Edit', 'View', 'Arrange', 'Insert', 'Simulate', 'Help'];
 
 export function Menus() {
+  const editor = useEditor();
+  const commands = editor.commands;
   const [signal, setSignal] = useState<{ menu: MenuName; n: number } | null>(null);
-  const present = MENUS.filter((m) => allCommands().some((c) => c.menu === m));
+  const present = MENUS.filter((m) => commands.all().some((c) => c.menu === m));
   return (
     <nav className="fl-menubar" aria-label="Main menu">
       {present.map((name, i) => (
@@ -19,14 +22,15 @@ export function Menus() {
           openSignal={signal?.menu === name ? signal.n : undefined}
           onNeighbour={(step) => setSignal({ menu: present[(i + step + present.length) % present.length], n: Date.now() })}
           entries={() =>
-            allCommands()
+            commands
+              .all()
               .filter((c) => c.menu === name)
               .map((c) => ({
                 id: c.id,
                 label: c.label,
-                hint: c.shortcuts?.[0] ? displayShortcut(c.shortcuts[0]) : undefined,
-                disabled: !isAvailable(c),
-                run: () => void c.run(),
+                hint: c.shortcuts?.[0] ? displayShortcut(c.shortcuts[0], commands.mac) : undefined,
+                disabled: !commands.isAvailable(c, editor),
+                run: () => void c.run(editor),
               }))
           }
         />

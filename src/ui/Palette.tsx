@@ -1,11 +1,11 @@
 // The component palette: search, then drag a kind onto the canvas or click to add it at the
 // centre of the view.
 import { useMemo, useState } from 'react';
-import { KIND_MIME } from '../canvas/Canvas';
 import { kindIcon } from '../canvas/icons';
+import { KIND_MIME } from '../editor/canvasInteraction';
 import type { CatalogEntry, PaletteSection } from '../model';
 import { CATALOG, KINDS } from '../model';
-import { allCommands } from './commands/registry';
+import { useEditor } from '../react/editorContext';
 
 const SECTIONS: PaletteSection[] = ['Traffic', 'Edge', 'Compute', 'Data', 'Messaging', 'Diagram'];
 
@@ -16,11 +16,9 @@ function matchesQuery(entry: CatalogEntry, query: string): boolean {
 }
 
 function PaletteItem({ entry }: { entry: CatalogEntry }) {
+  const editor = useEditor();
   const Icon = kindIcon(entry.kind);
-  const add = () =>
-    void allCommands()
-      .find((c) => c.id === `insert.${entry.kind}`)
-      ?.run();
+  const add = () => editor.commands.run(`insert.${entry.kind}`, editor);
   return (
     <li>
       <button

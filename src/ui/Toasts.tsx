@@ -1,13 +1,14 @@
 // Short messages: what happened, and refusals with their reasons.
 import { useEffect } from 'react';
-import type { Toast as ToastData } from '../store/uiStore';
-import { uiStore, useUi } from './stores';
+import type { Toast as ToastData } from '../editor/uiStore';
+import { useEditor, useUi } from '../react/editorContext';
 
 function Toast({ id, message, tone, action }: ToastData) {
+  const editor = useEditor();
   useEffect(() => {
-    const t = setTimeout(() => uiStore.getState().dismiss(id), tone === 'error' || action ? 8000 : 3000);
+    const t = setTimeout(() => editor.ui.getState().dismiss(id), tone === 'error' || action ? 8000 : 3000);
     return () => clearTimeout(t);
-  }, [id, tone, action]);
+  }, [editor, id, tone, action]);
   return (
     <li className={`fl-toast fl-toast-${tone}`}>
       <span>{message}</span>
@@ -16,14 +17,14 @@ function Toast({ id, message, tone, action }: ToastData) {
           type="button"
           className="fl-toast-action"
           onClick={() => {
-            uiStore.getState().dismiss(id);
+            editor.ui.getState().dismiss(id);
             action.run();
           }}
         >
           {action.label}
         </button>
       ) : null}
-      <button type="button" aria-label="Dismiss" onClick={() => uiStore.getState().dismiss(id)}>
+      <button type="button" aria-label="Dismiss" onClick={() => editor.ui.getState().dismiss(id)}>
         ×
       </button>
     </li>

@@ -1,14 +1,5 @@
 // Saving something the app made as a file in the person's downloads.
-export function fileNameFor(title: string, extension: string): string {
-  const base =
-    title
-      .normalize('NFKD')
-      .replace(/[^\w\- ]+/g, '')
-      .trim()
-      .replace(/\s+/g, '-')
-      .slice(0, 80) || 'diagram';
-  return `${base}.${extension}`;
-}
+export { fileNameFor } from '../editor/fileName';
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

@@ -11,10 +11,10 @@ export function node(page: Page, name: string): Locator {
 }
 
 export function edge(page: Page, from: string, to: string): Locator {
-  return canvas(page).getByRole('group', { name: new RegExp(`^${escape(from)} calls ${escape(to)}`) });
+  return canvas(page).getByRole('group', { name: new RegExp(`^${escapeRegExp(from)} calls ${escapeRegExp(to)}`) });
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -59,7 +59,7 @@ export async function runMenu(page: Page, menu: string, item: string) {
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: menu, exact: true }).click();
   await page
     .getByRole('menu', { name: menu })
-    .getByRole('menuitem', { name: new RegExp(`^${escape(item)}`) })
+    .getByRole('menuitem', { name: new RegExp(`^${escapeRegExp(item)}`) })
     .click();
 }
 

@@ -97,6 +97,33 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps app state in the Editor: no module-level let outside the two documented exceptions', () => {
+    // loadMermaid.ts serialises mermaid's own global renderer (docs/decisions.md); a worker's
+    // module scope is that worker's alone.
+    const allowed = new Set(['mermaid/loadMermaid.ts', 'ui/playback/run.worker.ts']);
+    const offenders = all
+      .filter((f) => !allowed.has(relative(SRC, f)))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => (/^(export\s+)?(let|var)\s/.test(line) ? `${relative(SRC, f)}:${i + 1}: ${line.trim()}` : null))
+          .filter((x): x is string => x !== null),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets the app shell use the canvas, never the canvas the app shell', () => {
+    const offenders: string[] = [];
+    for (const [file, specs] of graph) {
+      if (relative(SRC, file).split('/')[0] !== 'canvas') continue;
+      for (const spec of specs) {
+        const target = resolveLocal(file, spec);
+        if (target && relative(SRC, target).startsWith('ui/')) offenders.push(`${relative(SRC, file)} imports ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('has no import cycles', () => {
     const cycles: string[] = [];
     const state = new Map<string, 'active' | 'done'>();

@@ -5,7 +5,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import type { DiagramEdge } from '../../model';
 import type { EdgeView } from '../../playback/project';
-import { usePlayback } from '../../ui/stores';
+import { usePlayback } from '../../react/editorContext';
 import { FaultBadge } from '../overlays/FaultBadge';
 import { HEALTH_STYLE } from '../overlays/healthStyle';
 import type { FlowEdge } from '../toFlow';

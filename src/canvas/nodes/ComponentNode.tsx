@@ -2,7 +2,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { CATALOG, COMPONENT_SIZE, safeColor } from '../../model';
-import { usePlayback, useUi } from '../../ui/stores';
+import { usePlayback, useUi } from '../../react/editorContext';
 import { kindIcon } from '../icons';
 import { HEALTH_STYLE } from '../overlays/healthStyle';
 import { NodeStatus } from '../overlays/NodeStatus';

@@ -1,8 +1,9 @@
 // The label editor shown in place of a node's label after a double-click.
 import { useEffect, useRef } from 'react';
-import { actions, report, uiStore } from '../../ui/stores';
+import { useEditor } from '../../react/editorContext';
 
 export function InlineRename({ id, label, multiline = false }: { id: string; label: string; multiline?: boolean }) {
+  const editor = useEditor();
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -10,8 +11,8 @@ export function InlineRename({ id, label, multiline = false }: { id: string; lab
   }, []);
   const finish = (commit: boolean) => {
     const value = ref.current?.value ?? label;
-    uiStore.getState().setRenaming(null);
-    if (commit && value !== label) report(actions.rename(id, value));
+    editor.ui.getState().setRenaming(null);
+    if (commit && value !== label) editor.report(editor.actions.rename(id, value));
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
     e.stopPropagation();

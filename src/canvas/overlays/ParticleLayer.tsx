@@ -7,7 +7,7 @@ import { parseEdgePath, pointOnCubic, type Cubic } from '../../playback/edgePath
 import { flowSteps, STEP_MS } from '../../playback/flows';
 import { particleBuffer, particlesAt } from '../../playback/particles';
 import { HOP_OUTCOMES } from '../../playback/runIndex';
-import { documentStore, playback } from '../../ui/stores';
+import { useEditor } from '../../react/editorContext';
 import { OUTCOME_COLOR } from './healthStyle';
 
 /** Screen time a dot takes to travel an edge, whatever the replay speed. */
@@ -46,12 +46,14 @@ class EdgeGeometry {
 
 export function ParticleLayer() {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const editor = useEditor();
   const flow = useReactFlow();
   const [tx, ty, zoom] = useFlowStore((s) => s.transform);
   const view = useRef({ tx, ty, zoom });
   view.current = { tx, ty, zoom };
 
   useEffect(() => {
+    const { playback, doc: documentStore } = editor;
     const el = canvas.current;
     const root = el?.parentElement;
     if (!el || !root) return;
@@ -164,7 +166,8 @@ export function ParticleLayer() {
       unsubscribePlayback();
       unsubscribeDocument();
     };
-  }, [flow]);
+  }, [editor, flow]);
 
+  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas is not focusable; the particles are decoration the timeline tells in words
   return <canvas ref={canvas} className="fl-particles" aria-hidden="true" data-testid="particles" />;
 }

@@ -52,6 +52,18 @@ export function scenarioRuleError(s: Pick<Scenario, 'durationMs' | 'warmupMs'>):
   return s.warmupMs < s.durationMs ? null : 'Warm-up must be shorter than the run';
 }
 
+/**
+ * When a scenario's warm-up does not fit its run, the warm-up gives way, on every path: it is
+ * replaced by the default (or none, when the run is shorter than that) and the reason reported.
+ */
+export function fitWarmup(s: Pick<Scenario, 'durationMs' | 'warmupMs'>): { warmupMs: number; notice: string | null } {
+  const rule = scenarioRuleError(s);
+  if (!rule) return { warmupMs: s.warmupMs, notice: null };
+  const preferred = SCENARIO_FIELDS.find((f) => f.key === 'warmupMs')!.default as number;
+  const warmupMs = preferred < s.durationMs ? preferred : 0;
+  return { warmupMs, notice: `${rule} (warm-up ${s.warmupMs / 1000} s in a ${s.durationMs / 1000} s run; left out, ${warmupMs / 1000} s used)` };
+}
+
 /** Every problem with a scenario's own settings (not its faults), in the fields' own words. */
 export function scenarioSettingErrors(s: Pick<Scenario, ScenarioSetting>): string[] {
   const errors = SCENARIO_FIELDS.map((f) => fieldError(f, s[f.key])).filter((e): e is string => e !== null);

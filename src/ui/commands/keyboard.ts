@@ -1,11 +1,10 @@
-// One keydown listener turns shortcuts into commands from the registry.
-import { uiStore } from '../stores';
-import { matches } from './shortcut';
-import { allCommands, isAvailable } from './registry';
+// One keydown listener turns shortcuts into the Editor's commands; typing, dialogs and menus keep
+// their own keys.
+import type { Editor } from '../../editor/Editor';
 
 function typingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  if (!el || !el.tagName) return false;
+  if (!el?.tagName) return false;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
@@ -14,19 +13,7 @@ function interactiveTarget(target: EventTarget | null): boolean {
   return !!el?.closest?.('button, a, [role="menuitem"], [role="option"], [role="dialog"]');
 }
 
-/** Runs the first available command whose shortcut the key event matches; true if one ran. */
-export function runShortcut(e: KeyboardEvent): boolean {
-  for (const command of allCommands()) {
-    // Several commands can share a key (Escape, the arrows): the first one available takes it.
-    if (command.nativeShortcut || !command.shortcuts?.some((s) => matches(s, e)) || !isAvailable(command)) continue;
-    e.preventDefault();
-    void command.run();
-    return true;
-  }
-  return false;
-}
-
-export function installShortcuts(doc: Document = document): () => void {
+export function installShortcuts(editor: Editor, doc: Document = document): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.isComposing) return;
     if (typingTarget(e.target)) return;
@@ -34,8 +21,8 @@ export function installShortcuts(doc: Document = document): () => void {
     if ((e.target as HTMLElement | null)?.closest?.('dialog, [role="dialog"], [role="menu"]')) return;
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
     if (plain && interactiveTarget(e.target) && (e.key === 'Enter' || e.key === ' ')) return;
-    if (uiStore.getState().commandPaletteOpen) return;
-    runShortcut(e);
+    if (editor.ui.getState().commandPaletteOpen) return;
+    if (editor.handleKey(e)) e.preventDefault();
   };
   doc.addEventListener('keydown', onKeyDown);
   return () => doc.removeEventListener('keydown', onKeyDown);

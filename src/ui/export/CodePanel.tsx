@@ -2,20 +2,22 @@
 // of how Mermaid itself draws it. The drawing is shown as an image: inert, whatever the labels say.
 import { useDeferredValue, useMemo, useState } from 'react';
 import { exportMermaid } from '../../mermaid/exportMermaid';
-import { downloadText, fileNameFor } from '../download';
+import type { Editor } from '../../editor/Editor';
+import { fileNameFor } from '../../editor/fileName';
+import { useDocument, useEditor } from '../../react/editorContext';
 import { MermaidPicture } from '../primitives/MermaidPicture';
-import { uiStore, useDocument } from '../stores';
 
-async function copyText(text: string) {
+async function copyText(editor: Editor, text: string) {
   try {
-    await navigator.clipboard.writeText(text);
-    uiStore.getState().notify('Mermaid copied to the clipboard');
+    await editor.env.writeClipboard(text);
+    editor.notify('Mermaid copied to the clipboard');
   } catch {
-    uiStore.getState().notify('The browser would not let the page use the clipboard; select the text and copy it', 'error');
+    editor.notify('The browser would not let the page use the clipboard; select the text and copy it', 'error');
   }
 }
 
 export function CodePanel() {
+  const editor = useEditor();
   const diagram = useDeferredValue(useDocument((s) => s.diagram));
   const text = useMemo(() => exportMermaid(diagram), [diagram]);
   const [view, setView] = useState<'code' | 'rendered'>('code');
@@ -30,17 +32,18 @@ export function CodePanel() {
             Rendered
           </button>
         </div>
-        <button type="button" className="fl-button" onClick={() => void copyText(text)}>
+        <button type="button" className="fl-button" onClick={() => void copyText(editor, text)}>
           Copy
         </button>
-        <button type="button" className="fl-button" onClick={() => downloadText(text, fileNameFor(diagram.name, 'mmd'))}>
+        <button type="button" className="fl-button" onClick={() => editor.env.download(text, fileNameFor(diagram.name, 'mmd'))}>
           Download .mmd
         </button>
-        <button type="button" className="fl-reset" aria-label="Close Mermaid code" onClick={() => uiStore.getState().toggle('codePanelOpen', false)}>
+        <button type="button" className="fl-reset" aria-label="Close Mermaid code" onClick={() => editor.ui.getState().toggle('codePanelOpen', false)}>
           ×
         </button>
       </header>
       {view === 'code' ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useAriaPropsSupportedByRole: a scrollable region must be reachable by keyboard to be read; the label names it
         <pre className="fl-code" aria-label="Mermaid text" tabIndex={0}>
           {text}
         </pre>

@@ -2,23 +2,24 @@
 import { useState } from 'react';
 import { downloadBlob, fileNameFor } from '../download';
 import { Modal } from '../primitives/Modal';
-import { documentStore, uiStore } from '../stores';
+import { useEditor } from '../../react/editorContext';
 import { pictureSize, takePicture, type PictureFormat } from './picture';
 
 function Body() {
+  const editor = useEditor();
   const [format, setFormat] = useState<PictureFormat>('png');
   const [scale, setScale] = useState(2);
   const [transparent, setTransparent] = useState(false);
   const [working, setWorking] = useState(false);
-  const size = pictureSize();
+  const size = pictureSize(editor);
   const save = async () => {
     setWorking(true);
     try {
-      const blob = await takePicture({ format, scale, transparent });
-      downloadBlob(blob, fileNameFor(documentStore.getState().diagram.name, format));
-      uiStore.getState().toggle('exportDialogOpen', false);
+      const blob = await takePicture(editor, { format, scale, transparent });
+      downloadBlob(blob, fileNameFor(editor.doc.getState().diagram.name, format));
+      editor.ui.getState().toggle('exportDialogOpen', false);
     } catch (error) {
-      uiStore.getState().notify(error instanceof Error ? error.message : String(error), 'error');
+      editor.ui.getState().notify(error instanceof Error ? error.message : String(error), 'error');
     } finally {
       setWorking(false);
     }
@@ -55,7 +56,7 @@ function Body() {
         <input type="checkbox" checked={transparent} onChange={(e) => setTransparent(e.target.checked)} /> Transparent background
       </label>
       <div className="fl-dialog-actions">
-        <button type="button" className="fl-button" onClick={() => uiStore.getState().toggle('exportDialogOpen', false)}>
+        <button type="button" className="fl-button" onClick={() => editor.ui.getState().toggle('exportDialogOpen', false)}>
           Cancel
         </button>
         <button type="button" className="fl-button fl-button-primary" disabled={working} onClick={() => void save()}>
@@ -67,8 +68,9 @@ function Body() {
 }
 
 export function ExportDialog() {
+  const editor = useEditor();
   return (
-    <Modal open title="Export picture" className="fl-export" onClose={() => uiStore.getState().toggle('exportDialogOpen', false)}>
+    <Modal open title="Export picture" className="fl-export" onClose={() => editor.ui.getState().toggle('exportDialogOpen', false)}>
       <Body />
     </Modal>
   );

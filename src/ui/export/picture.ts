@@ -1,7 +1,6 @@
 // PNG and SVG pictures of the whole diagram, fitted to its content, with html-to-image. While the
 // picture is taken the canvas draws every node in full detail (no level of detail, no culling).
-import { canvasApi } from '../../canvas/canvasApi';
-import { uiStore } from '../stores';
+import type { Editor } from '../../editor/Editor';
 
 export type PictureFormat = 'png' | 'svg';
 
@@ -24,8 +23,8 @@ export interface PictureSize {
 }
 
 /** The size of a picture of the current diagram, in CSS pixels (before the scale). */
-export function pictureSize(): PictureSize | null {
-  const api = canvasApi();
+export function pictureSize(editor: Editor): PictureSize | null {
+  const api = editor.viewport;
   if (!api) return null;
   const b = api.contentBounds();
   if (b.width === 0 && b.height === 0) return null;
@@ -34,13 +33,13 @@ export function pictureSize(): PictureSize | null {
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
-export async function takePicture(options: PictureOptions): Promise<Blob> {
-  const api = canvasApi();
-  const size = pictureSize();
+export async function takePicture(editor: Editor, options: PictureOptions): Promise<Blob> {
+  const api = editor.viewport;
+  const size = pictureSize(editor);
   if (!api || !size) throw new Error('There is nothing on the canvas to take a picture of.');
   const scale = Math.min(options.scale, MAX_SIDE / Math.max(size.width, size.height));
   const { toBlob, toSvg } = await import('html-to-image');
-  uiStore.getState().toggle('capturing', true);
+  editor.ui.getState().toggle('capturing', true);
   try {
     await nextFrame();
     const element = api.drawingElement();
@@ -62,6 +61,6 @@ export async function takePicture(options: PictureOptions): Promise<Blob> {
     if (!blob) throw new Error('The browser could not make the picture.');
     return blob;
   } finally {
-    uiStore.getState().toggle('capturing', false);
+    editor.ui.getState().toggle('capturing', false);
   }
 }

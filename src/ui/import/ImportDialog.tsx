@@ -8,8 +8,8 @@ import { MermaidImportError, parseMermaid } from '../../mermaid/parse';
 import { toDiagram } from '../../mermaid/toDiagram';
 import { CATALOG, type DiagramNode, isContainer } from '../../model';
 import { Modal } from '../primitives/Modal';
-import { uiStore, useDocument, useUi } from '../stores';
-import { runImport, type ImportBlock, type ImportTarget } from './runImport';
+import { useEditor, useDocument, useUi } from '../../react/editorContext';
+import { importBlocks, type ImportBlock, type ImportTarget } from '../../editor/importBlocks';
 
 interface Preview {
   name: string;
@@ -44,6 +44,7 @@ async function preview(block: ImportBlock): Promise<Preview> {
 function usePreviews(blocks: ImportBlock[]): Preview[] | null {
   const [result, setResult] = useState<Preview[] | null>(null);
   const key = JSON.stringify(blocks);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the blocks are compared by content (key), not by identity
   useEffect(() => {
     let live = true;
     setResult(null);
@@ -56,7 +57,6 @@ function usePreviews(blocks: ImportBlock[]): Preview[] | null {
       live = false;
       clearTimeout(t);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return result;
 }
@@ -135,6 +135,7 @@ function PreviewView({ previews }: { previews: Preview[] | null }) {
 }
 
 function ImportBody({ initialText, initialFile }: { initialText: string; initialFile?: string }) {
+  const editor = useEditor();
   const [text, setText] = useState(initialText);
   const [fileName, setFileName] = useState(initialFile);
   const isEmpty = useDocument((s) => s.diagram.nodes.length === 0);
@@ -143,6 +144,8 @@ function ImportBody({ initialText, initialFile }: { initialText: string; initial
   const fileInput = useRef<HTMLInputElement>(null);
   const fenced = useMemo(() => mermaidBlocks(text), [text]);
   const [chosen, setChosen] = useState<Set<number>>(() => new Set([0]));
+  // A new text (another file, say) starts from its first block again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the number of blocks changes
   useEffect(() => setChosen(new Set([0])), [fenced.length]);
   const baseName = fileName ? fileName.replace(/\.[^.]+$/, '') : 'Imported diagram';
   const blocks: ImportBlock[] =
@@ -161,13 +164,13 @@ function ImportBody({ initialText, initialFile }: { initialText: string; initial
   const submit = async () => {
     setWorking(true);
     try {
-      const result = await runImport(blocks, target, baseName);
-      uiStore.getState().closeImport();
+      const result = await importBlocks(editor, blocks, target, baseName);
+      editor.ui.getState().closeImport();
       const more = result.notices.length > 0 ? ` (${result.notices.join('; ')})` : '';
       const groups = result.groups > 0 ? `, ${result.groups} groups` : '';
-      uiStore.getState().notify(`Imported ${result.nodes} nodes, ${result.edges} connections${groups}${more}`);
+      editor.ui.getState().notify(`Imported ${result.nodes} nodes, ${result.edges} connections${groups}${more}`);
     } catch (error) {
-      uiStore.getState().notify(error instanceof Error ? error.message : String(error), 'error');
+      editor.ui.getState().notify(error instanceof Error ? error.message : String(error), 'error');
       setWorking(false);
     }
   };
@@ -236,7 +239,7 @@ function ImportBody({ initialText, initialFile }: { initialText: string; initial
         </label>
       </fieldset>
       <div className="fl-dialog-actions">
-        <button type="button" className="fl-button" onClick={() => uiStore.getState().closeImport()}>
+        <button type="button" className="fl-button" onClick={() => editor.ui.getState().closeImport()}>
           Cancel
         </button>
         <button type="button" className="fl-button fl-button-primary" disabled={!ready} onClick={() => void submit()}>
@@ -248,9 +251,10 @@ function ImportBody({ initialText, initialFile }: { initialText: string; initial
 }
 
 export function ImportDialog() {
+  const editor = useEditor();
   const request = useUi((s) => s.importRequest);
   return (
-    <Modal open={request !== null} title="Import Mermaid" className="fl-import" onClose={() => uiStore.getState().closeImport()}>
+    <Modal open={request !== null} title="Import Mermaid" className="fl-import" onClose={() => editor.ui.getState().closeImport()}>
       {request ? <ImportBody key={`${request.fileName}:${request.text.length}`} initialText={request.text} initialFile={request.fileName} /> : null}
     </Modal>
   );

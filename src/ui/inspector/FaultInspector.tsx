@@ -13,22 +13,24 @@ import {
   type FieldValue,
   type Scenario,
 } from '../../model';
-import { actions, documentStore, report, uiStore, useDocument, useUi } from '../stores';
+import type { Editor } from '../../editor/Editor';
+import { useDocument, useEditor, useUi } from '../../react/editorContext';
 import { FieldInput } from './FieldInput';
 
-function commit(scenario: Scenario, fault: Fault, patch: FaultPatch): string | null {
-  const r = actions.updateFault(scenario.id, fault.id, patch);
+function commit(editor: Editor, scenario: Scenario, fault: Fault, patch: FaultPatch): string | null {
+  const r = editor.actions.updateFault(scenario.id, fault.id, patch);
   return r.ok ? null : r.reason;
 }
 
 function FaultDetails({ scenario, fault }: { scenario: Scenario; fault: Fault }) {
+  const editor = useEditor();
   const name = useDocument((s) => faultTargetName(s.diagram, fault.target));
   const targetKind = useDocument((s) => (fault.target.type === 'edge' ? 'edge' : (s.diagram.nodes.find((n) => n.id === fault.target.id)?.kind ?? 'note')));
   const entry = faultType(fault.type);
   const remove = () => {
-    actions.removeFault(scenario.id, fault.id);
-    uiStore.getState().selectFault(null);
-    uiStore.getState().notify(`Removed: ${entry.label} on ${name}`, 'info', { label: 'Undo', run: () => documentStore.getState().undo() });
+    editor.actions.removeFault(scenario.id, fault.id);
+    editor.ui.getState().selectFault(null);
+    editor.ui.getState().notify(`Removed: ${entry.label} on ${name}`, 'info', { label: 'Undo', run: () => editor.doc.getState().undo() });
   };
   return (
     <div className="fl-inspector-body">
@@ -45,7 +47,7 @@ function FaultDetails({ scenario, fault }: { scenario: Scenario; fault: Fault })
         <select
           id="fl-fault-type"
           value={fault.type}
-          onChange={(e) => report(actions.updateFault(scenario.id, fault.id, { type: e.target.value as FaultType }))}
+          onChange={(e) => editor.report(editor.actions.updateFault(scenario.id, fault.id, { type: e.target.value as FaultType }))}
         >
           {faultTypesFor(targetKind).map((t) => (
             <option key={t.type} value={t.type}>
@@ -60,7 +62,7 @@ function FaultDetails({ scenario, fault }: { scenario: Scenario; fault: Fault })
           field={field}
           value={fault[field.key]}
           overridden={false}
-          onCommit={(v: FieldValue | undefined) => commit(scenario, fault, { [field.key]: v as number })}
+          onCommit={(v: FieldValue | undefined) => commit(editor, scenario, fault, { [field.key]: v as number })}
         />
       ))}
       {entry.params.map((field) => (
@@ -69,7 +71,7 @@ function FaultDetails({ scenario, fault }: { scenario: Scenario; fault: Fault })
           field={field}
           value={(fault[field.key] ?? entry.defaults[field.key]) as FieldValue}
           overridden={false}
-          onCommit={(v: FieldValue | undefined) => commit(scenario, fault, { [field.key]: v } as FaultPatch)}
+          onCommit={(v: FieldValue | undefined) => commit(editor, scenario, fault, { [field.key]: v } as FaultPatch)}
         />
       ))}
       <button type="button" className="fl-button" onClick={remove}>

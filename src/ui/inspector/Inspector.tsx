@@ -15,7 +15,7 @@ import {
   type NodeProps,
 } from '../../model';
 import { kindIcon } from '../../canvas/icons';
-import { actions, report, uiStore, useDocument, useUi } from '../stores';
+import { useEditor, useDocument, useUi } from '../../react/editorContext';
 import { FaultInspector } from './FaultInspector';
 import { FieldInput } from './FieldInput';
 import { TextField } from './TextField';
@@ -29,6 +29,7 @@ function refusal(result: { ok: boolean; reason?: string }): string | null {
 }
 
 function NodeInspector({ node }: { node: DiagramNode }) {
+  const editor = useEditor();
   const entry = CATALOG[node.kind];
   const props = effectiveNodeProps(node.kind, node.props);
   const Icon = kindIcon(node.kind);
@@ -39,11 +40,11 @@ function NodeInspector({ node }: { node: DiagramNode }) {
         <Icon size={18} aria-hidden="true" />
         <h2>{node.label || entry.label}</h2>
       </header>
-      <TextField label="Label" value={node.label} onCommit={(label) => report(actions.rename(node.id, label))} />
+      <TextField label="Label" value={node.label} onCommit={(label) => editor.report(editor.actions.rename(node.id, label))} />
       {!entry.container ? (
         <div className="fl-field">
           <label htmlFor="fl-kind">Kind</label>
-          <select id="fl-kind" value={node.kind} onChange={(e) => report(actions.setKind(node.id, e.target.value as NodeKind))}>
+          <select id="fl-kind" value={node.kind} onChange={(e) => editor.report(editor.actions.setKind(node.id, e.target.value as NodeKind))}>
             {kinds.map((k) => (
               <option key={k} value={k}>
                 {CATALOG[k].label}
@@ -63,7 +64,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
         multiline
         value={node.notes ?? ''}
         placeholder="Assumptions, numbers, links…"
-        onCommit={(notes) => report(actions.updateNode(node.id, { notes }))}
+        onCommit={(notes) => editor.report(editor.actions.updateNode(node.id, { notes }))}
       />
       {entry.routing === 'source' ? <TrafficSection clientId={node.id} own={props} /> : null}
       {entry.fields.length > 0 ? (
@@ -79,7 +80,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
                   field={field}
                   value={props[key] as FieldValue}
                   overridden={node.props[key] !== undefined}
-                  onCommit={(v) => refusal(report(actions.setNodeProp(node.id, key, v as NodeProps[typeof key] | undefined)))}
+                  onCommit={(v) => refusal(editor.report(editor.actions.setNodeProp(node.id, key, v as NodeProps[typeof key] | undefined)))}
                 />
               );
             })}
@@ -90,6 +91,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
 }
 
 function EdgeInspector({ edge, source, target }: { edge: DiagramEdge; source?: DiagramNode; target?: DiagramNode }) {
+  const editor = useEditor();
   const call = effectiveCallProps(edge.call);
   return (
     <div className="fl-inspector-body">
@@ -98,10 +100,14 @@ function EdgeInspector({ edge, source, target }: { edge: DiagramEdge; source?: D
           {source?.label ?? edge.source} → {target?.label ?? edge.target}
         </h2>
       </header>
-      <TextField label="Label" value={edge.label ?? ''} onCommit={(label) => report(actions.updateEdge(edge.id, { label }))} />
+      <TextField label="Label" value={edge.label ?? ''} onCommit={(label) => editor.report(editor.actions.updateEdge(edge.id, { label }))} />
       <div className="fl-field">
         <label htmlFor="fl-mode">Call</label>
-        <select id="fl-mode" value={edge.mode} onChange={(e) => report(actions.updateEdge(edge.id, { mode: e.target.value as 'sync' | 'async' }))}>
+        <select
+          id="fl-mode"
+          value={edge.mode}
+          onChange={(e) => editor.report(editor.actions.updateEdge(edge.id, { mode: e.target.value as 'sync' | 'async' }))}
+        >
           <option value="sync">Synchronous (waits for the answer)</option>
           <option value="async">Asynchronous (fire and forget)</option>
         </select>
@@ -114,7 +120,7 @@ function EdgeInspector({ edge, source, target }: { edge: DiagramEdge; source?: D
             field={field}
             value={call[field.key] as FieldValue}
             overridden={edge.call[field.key] !== undefined}
-            onCommit={(v) => refusal(report(actions.setCallProp(edge.id, field.key, v as CallProps[typeof field.key] | undefined)))}
+            onCommit={(v) => refusal(editor.report(editor.actions.setCallProp(edge.id, field.key, v as CallProps[typeof field.key] | undefined)))}
           />
         ))}
       </section>
@@ -130,13 +136,14 @@ function kindCounts(nodes: readonly DiagramNode[]): string {
 }
 
 function DiagramInspector() {
+  const editor = useEditor();
   const name = useDocument((s) => s.diagram.name);
   const nodeCount = useDocument((s) => s.diagram.nodes.length);
   const edgeCount = useDocument((s) => s.diagram.edges.length);
   const counts = new Map<NodeKind, number>(JSON.parse(useDocument((s) => kindCounts(s.diagram.nodes))));
   return (
     <div className="fl-inspector-body">
-      <TextField label="Diagram name" value={name} onCommit={(v) => actions.renameDiagram(v)} />
+      <TextField label="Diagram name" value={name} onCommit={(v) => editor.actions.renameDiagram(v)} />
       <p className="fl-muted">
         {nodeCount} nodes, {edgeCount} connections
       </p>
@@ -167,6 +174,7 @@ function SelectedEdge({ id }: { id: string }) {
 }
 
 export function Inspector() {
+  const editor = useEditor();
   const selectedNodes = useUi((s) => s.selectedNodes);
   const selectedEdges = useUi((s) => s.selectedEdges);
   const selectedFault = useUi((s) => s.selectedFault);
@@ -180,7 +188,7 @@ export function Inspector() {
         <p>
           {selectedNodes.size} nodes and {selectedEdges.size} connections selected.
         </p>
-        <button type="button" onClick={() => uiStore.getState().clearSelection()}>
+        <button type="button" onClick={() => editor.ui.getState().clearSelection()}>
           Clear selection
         </button>
       </div>

@@ -1,11 +1,12 @@
 // A client's traffic in the active scenario: the client's own settings are the defaults, and a
 // scenario can override them (the "Black Friday" scenario sends five times as much).
 import { nodeField, TRAFFIC_KEYS, type ClientTraffic, type FieldValue, type NodeProps } from '../../model';
-import { actions, useUi } from '../stores';
+import { useEditor, useUi } from '../../react/editorContext';
 import { useActiveScenario } from '../playback/useScenario';
 import { FieldInput } from './FieldInput';
 
 export function TrafficSection({ clientId, own }: { clientId: string; own: NodeProps }) {
+  const editor = useEditor();
   const scenario = useActiveScenario();
   const activeId = useUi((s) => s.activeScenarioId);
   const traffic: ClientTraffic = scenario?.traffic[clientId] ?? {};
@@ -19,7 +20,7 @@ export function TrafficSection({ clientId, own }: { clientId: string; own: NodeP
           value={(traffic[key] ?? own[key]) as FieldValue}
           overridden={traffic[key] !== undefined}
           onCommit={(v) => {
-            const r = actions.setTraffic(scenario?.id ?? activeId, clientId, key, v as ClientTraffic[typeof key]);
+            const r = editor.actions.setTraffic(scenario?.id ?? activeId, clientId, key, v as ClientTraffic[typeof key]);
             return r.ok ? null : r.reason;
           }}
         />

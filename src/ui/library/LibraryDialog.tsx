@@ -2,11 +2,9 @@
 // rename, duplicate and delete (confirmed, and undoable from the message that follows).
 import { useEffect, useMemo, useState } from 'react';
 import { CATALOG, type NodeKind } from '../../model';
-import type { Deleted } from '../../persistence/library';
-import type { DiagramSummary } from '../../persistence/records';
+import type { DeletedDiagram, DiagramListing } from '../../editor/ports';
+import { useDocument, useEditor } from '../../react/editorContext';
 import { Modal } from '../primitives/Modal';
-import { uiStore, useDocument } from '../stores';
-import { session } from './session';
 
 function when(t: number): string {
   const minutes = Math.round((Date.now() - t) / 60_000);
@@ -15,7 +13,7 @@ function when(t: number): string {
   return new Date(t).toLocaleString();
 }
 
-function kinds(counts: DiagramSummary['kindCounts']): string {
+function kinds(counts: DiagramListing['kindCounts']): string {
   return Object.entries(counts)
     .filter(([k]) => k !== 'group' && k !== 'note')
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
@@ -24,22 +22,26 @@ function kinds(counts: DiagramSummary['kindCounts']): string {
     .join(', ');
 }
 
-function useDiagrams(): DiagramSummary[] | null {
-  const [list, setList] = useState<DiagramSummary[] | null>(null);
+function useDiagrams(): DiagramListing[] | null {
+  const editor = useEditor();
+  const [list, setList] = useState<DiagramListing[] | null>(null);
   useEffect(() => {
-    const load = () => void session.library?.list().then(setList);
+    const storage = editor.storage;
+    if (!storage) return;
+    const load = () => void storage.listDiagrams().then(setList);
     load();
-    return session.onListChange(load);
-  }, []);
+    return storage.onListChange(load);
+  }, [editor]);
   return list;
 }
 
-function Row({ d, open, onDeleted }: { d: DiagramSummary; open: boolean; onDeleted(deleted: Deleted): void }) {
+function Row({ d, open, onDeleted }: { d: DiagramListing; open: boolean; onDeleted(deleted: DeletedDiagram): void }) {
+  const editor = useEditor();
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const close = () => uiStore.getState().toggle('libraryOpen', false);
+  const close = () => editor.ui.getState().toggle('libraryOpen', false);
   const remove = async () => {
-    const deleted = await session.remove(d.id);
+    const deleted = await editor.storage!.remove(d.id);
     setConfirming(false);
     if (deleted) onDeleted(deleted);
   };
@@ -52,7 +54,7 @@ function Row({ d, open, onDeleted }: { d: DiagramSummary; open: boolean; onDelet
           defaultValue={d.name}
           onBlur={(e) => {
             setRenaming(false);
-            void session.rename(d.id, e.target.value);
+            void editor.storage!.rename(d.id, e.target.value);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
@@ -66,7 +68,7 @@ function Row({ d, open, onDeleted }: { d: DiagramSummary; open: boolean; onDelet
           className="fl-library-open"
           onClick={() => {
             close();
-            void session.open(d.id);
+            void editor.storage!.open(d.id);
           }}
         >
           <strong>{d.name}</strong>
@@ -90,7 +92,7 @@ function Row({ d, open, onDeleted }: { d: DiagramSummary; open: boolean; onDelet
           <button type="button" className="fl-button" onClick={() => setRenaming(true)} aria-label={`Rename ${d.name}`}>
             Rename
           </button>
-          <button type="button" className="fl-button" onClick={() => void session.duplicate(d.id)} aria-label={`Duplicate ${d.name}`}>
+          <button type="button" className="fl-button" onClick={() => void editor.storage!.duplicate(d.id)} aria-label={`Duplicate ${d.name}`}>
             Duplicate
           </button>
           <button type="button" className="fl-button" onClick={() => setConfirming(true)} aria-label={`Delete ${d.name}`}>
@@ -103,17 +105,18 @@ function Row({ d, open, onDeleted }: { d: DiagramSummary; open: boolean; onDelet
 }
 
 function Body() {
+  const editor = useEditor();
   const diagrams = useDiagrams();
   const openId = useDocument((s) => s.diagram.id);
   const [query, setQuery] = useState('');
   // The page behind a modal dialog takes no clicks, so the undo is offered here too.
-  const [deleted, setDeleted] = useState<Deleted | null>(null);
-  const onDeleted = (d: Deleted) => {
+  const [deleted, setDeleted] = useState<DeletedDiagram | null>(null);
+  const onDeleted = (d: DeletedDiagram) => {
     setDeleted(d);
-    uiStore.getState().notify(`Deleted ${d.record.name}`, 'info', { label: 'Undo', run: () => void session.undoRemove(d) });
+    editor.ui.getState().notify(`Deleted ${d.record.name}`, 'info', { label: 'Undo', run: () => void editor.storage!.undoRemove(d) });
   };
   const shown = useMemo(() => diagrams?.filter((d) => d.name.toLowerCase().includes(query.trim().toLowerCase())) ?? null, [diagrams, query]);
-  if (!session.library) return <p>This browser gives the page no storage, so there is no library here. Export diagrams as files to keep them.</p>;
+  if (!editor.storage?.available) return <p>This browser gives the page no storage, so there is no library here. Export diagrams as files to keep them.</p>;
   return (
     <>
       <div className="fl-library-bar">
@@ -129,8 +132,8 @@ function Body() {
           type="button"
           className="fl-button fl-button-primary"
           onClick={() => {
-            uiStore.getState().toggle('libraryOpen', false);
-            void session.newDiagram();
+            editor.ui.getState().toggle('libraryOpen', false);
+            void editor.storage!.newDiagram();
           }}
         >
           New diagram
@@ -143,7 +146,7 @@ function Body() {
             type="button"
             className="fl-button"
             onClick={() => {
-              void session.undoRemove(deleted);
+              void editor.storage!.undoRemove(deleted);
               setDeleted(null);
             }}
           >
@@ -163,8 +166,9 @@ function Body() {
 }
 
 export function LibraryDialog() {
+  const editor = useEditor();
   return (
-    <Modal open title="Library" className="fl-library-dialog" onClose={() => uiStore.getState().toggle('libraryOpen', false)}>
+    <Modal open title="Library" className="fl-library-dialog" onClose={() => editor.ui.getState().toggle('libraryOpen', false)}>
       <Body />
     </Modal>
   );

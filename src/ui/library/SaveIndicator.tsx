@@ -1,5 +1,5 @@
 // The save status in the top bar: saved, saving, or not saving and why.
-import { useSaveStatus } from '../stores';
+import { useSaveStatus } from '../../react/editorContext';
 
 export function SaveIndicator() {
   const state = useSaveStatus((s) => s.state);

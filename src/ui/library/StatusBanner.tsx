@@ -1,12 +1,10 @@
 // What needs the person's attention about storage, with what they can do about it.
-import { useSaveStatus } from '../stores';
-
-async function withSession(run: (s: typeof import('./session').session) => Promise<void> | void) {
-  const { session } = await import('./session');
-  await run(session);
-}
+import type { EditorStorage } from '../../editor/ports';
+import { useEditor, useSaveStatus } from '../../react/editorContext';
 
 export function StatusBanner() {
+  const editor = useEditor();
+  const withSession = async (run: (s: EditorStorage) => Promise<void>) => run(await editor.storageReady);
   const state = useSaveStatus((s) => s.state);
   if (state.kind === 'conflict') {
     return (
@@ -43,12 +41,12 @@ export function StatusBanner() {
   }
   if (state.kind === 'unsaved-copy') {
     return (
-      <div className="fl-banner" role="region" aria-label="Shared diagram">
+      <section className="fl-banner" aria-label="Shared diagram">
         <span>This is a shared diagram. It is not in your library yet, and nothing you have stored was changed.</span>
         <button type="button" className="fl-button fl-button-primary" onClick={() => void withSession((s) => s.saveSharedCopy())}>
           Save to library
         </button>
-      </div>
+      </section>
     );
   }
   return null;

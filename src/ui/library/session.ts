@@ -1,19 +1,20 @@
-// The app's storage session: opens the library, reopens the last diagram (or a shared one, as
-// an unsaved copy), recovers journaled edits, keeps autosave running, and carries out library
-// commands. Loaded right after the first paint, so Dexie is not in the initial JavaScript.
+// The app's storage session, the Editor's library in the browser: it opens IndexedDB (Dexie),
+// reopens the last diagram (or a shared one, as an unsaved copy), recovers journaled edits, keeps
+// autosave running, and carries out library commands. Made by the app after the first paint, so
+// Dexie is not in the initial JavaScript; tests make one over fake-indexeddb.
+import type { DeletedDiagram, DiagramListing, EditorStorage, FileLike } from '../../editor/ports';
+import type { Editor } from '../../editor/Editor';
+import { restoreDiagram } from '../../files/restoreDiagram';
 import type { Diagram } from '../../model';
 import { createDiagram, newId } from '../../model';
-import { restoreDiagram } from '../../files/restoreDiagram';
 import { Autosaver } from '../../persistence/autosave';
-import { broadcastChannel } from '../../persistence/channel';
+import { broadcastChannel, type TabChannel } from '../../persistence/channel';
 import { FaultlineDb } from '../../persistence/db';
 import { classifyStorageError, PROBLEM_TEXT } from '../../persistence/errors';
-import { localStorageJournal } from '../../persistence/journal';
-import { Library, NewerDataError, type Deleted } from '../../persistence/library';
+import { type Journal, localStorageJournal } from '../../persistence/journal';
+import { type Deleted, Library, NewerDataError } from '../../persistence/library';
 import { QuestionStore } from '../../persistence/questions';
 import { RunStore } from '../../persistence/runs';
-import { downloadText, fileNameFor } from '../download';
-import { actions, documentStore, saveStatus, uiStore } from '../stores';
 
 const LAST_OPEN = 'lastOpenDiagram';
 /** The fragment a share link starts with (kept here so checking for it loads nothing). */
@@ -23,17 +24,60 @@ const files = () => import('../../files/diagramFile');
 const links = () => import('../../files/shareLink');
 const AUTOSAVE_MS = 700;
 
-class Session {
+/** What the session needs of the page it runs in. */
+export interface SessionEnv {
+  openDatabase(): FaultlineDb;
+  journal: Journal;
+  channel: TabChannel;
+  /** The address's fragment, without "#". */
+  fragment(): string;
+  clearFragment(): void;
+  /** The page's address without its fragment, for share links. */
+  pageUrl(): string;
+  /** Calls back when the page is going away or out of sight. */
+  onExit(flush: () => void): void;
+}
+
+export function browserSessionEnv(): SessionEnv {
+  return {
+    openDatabase: () => new FaultlineDb(),
+    journal: localStorageJournal(),
+    channel: broadcastChannel(),
+    fragment: () => location.hash.slice(1),
+    clearFragment: () => history.replaceState(null, '', location.pathname + location.search),
+    pageUrl: () => `${location.origin}${location.pathname}`,
+    onExit(flush) {
+      addEventListener('pagehide', flush);
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+    },
+  };
+}
+
+export class LibrarySession implements EditorStorage {
   db: FaultlineDb | null = null;
   library: Library | null = null;
   runs: RunStore | null = null;
   questions: QuestionStore | null = null;
   private autosaver: Autosaver | null = null;
   private readonly tab = newId('w');
-  private readonly journal = localStorageJournal();
-  /** Changes whenever the set of diagrams does, so the library list can refresh. */
-  listVersion = 0;
   private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly editor: Editor,
+    private readonly env: SessionEnv,
+  ) {}
+
+  get available(): boolean {
+    return this.library !== null;
+  }
+
+  private get doc() {
+    return this.editor.doc;
+  }
+
+  private get status() {
+    return this.editor.saveStatus.getState();
+  }
 
   onListChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -41,13 +85,16 @@ class Session {
   }
 
   private listChanged() {
-    this.listVersion++;
     for (const l of this.listeners) l();
   }
 
+  async listDiagrams(): Promise<DiagramListing[]> {
+    return (await this.library?.list()) ?? [];
+  }
+
   async boot(): Promise<void> {
-    saveStatus.getState().set({ kind: 'loading' });
-    const shared = location.hash.slice(1).startsWith(SHARE_PREFIX) ? location.hash.slice(1) : null;
+    this.status.set({ kind: 'loading' });
+    const shared = this.env.fragment().startsWith(SHARE_PREFIX) ? this.env.fragment() : null;
     await this.openDatabase();
     if (shared) {
       await this.openShared(shared);
@@ -70,12 +117,12 @@ class Session {
 
   private async openDatabase(): Promise<void> {
     try {
-      const db = new FaultlineDb();
+      const db = this.env.openDatabase();
       await db.open();
       db.on('versionchange', () => {
         db.close();
         this.autosaver?.detach();
-        saveStatus.getState().set({ kind: 'readonly', reason: PROBLEM_TEXT['newer-version'] });
+        this.status.set({ kind: 'readonly', reason: PROBLEM_TEXT['newer-version'] });
         return false;
       });
       this.db = db;
@@ -84,20 +131,18 @@ class Session {
       this.questions = new QuestionStore(db);
       if ((await this.library.claimDataVersion()) === 'newer') throw new NewerDataError();
       this.autosaver = new Autosaver(
-        documentStore,
+        this.doc,
         { save: (d, expected) => this.library!.save(d, expected), reopen: () => db.open().then(() => undefined) },
-        saveStatus,
+        this.editor.saveStatus,
         {
           delayMs: AUTOSAVE_MS,
-          journal: this.journal,
-          channel: broadcastChannel(),
+          journal: this.env.journal,
+          channel: this.env.channel,
           tab: this.tab,
           reloadFromElsewhere: (id) => this.reloadTheirs(id, 'Updated with changes from another tab'),
         },
       );
-      const flush = () => this.autosaver?.flushForExit();
-      addEventListener('pagehide', flush);
-      document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+      this.env.onExit(() => this.autosaver?.flushForExit());
     } catch (error) {
       this.storageFailed(error);
     }
@@ -106,7 +151,7 @@ class Session {
   private storageFailed(error: unknown): void {
     const problem = error instanceof NewerDataError ? 'newer-version' : classifyStorageError(error);
     const reason = error instanceof NewerDataError ? error.message : PROBLEM_TEXT[problem];
-    saveStatus.getState().set(problem === 'newer-version' ? { kind: 'readonly', reason } : { kind: 'failed', reason });
+    this.status.set(problem === 'newer-version' ? { kind: 'readonly', reason } : { kind: 'failed', reason });
   }
 
   /**
@@ -115,45 +160,45 @@ class Session {
    * of being replaced by the diagram that was open last time (which stays in the library).
    */
   private async keepEarlyWork(): Promise<boolean> {
-    if (documentStore.getState().past.length === 0) return false;
-    const snapshot = documentStore.getState().diagram;
+    if (this.doc.getState().past.length === 0) return false;
+    const snapshot = this.doc.getState().diagram;
     const { revision } = await this.library!.create(snapshot);
-    if (documentStore.getState().diagram.id !== snapshot.id) return true;
+    if (this.doc.getState().diagram.id !== snapshot.id) return true;
     this.autosaver!.attach(snapshot, revision);
     await this.library!.setSetting(LAST_OPEN, snapshot.id);
     this.listChanged();
     // Edits made while it was being stored are saved like any other.
-    if (documentStore.getState().diagram !== snapshot) await this.flush();
+    if (this.doc.getState().diagram !== snapshot) await this.flush();
     return true;
   }
 
   /** Puts back edits that were journaled as a page closed, if nothing newer was saved since. */
   private async recoverJournal(): Promise<void> {
-    const entry = this.journal.read();
+    const entry = this.env.journal.read();
     if (!entry || !this.library) return;
     const restored = restoreDiagram(entry.doc).diagram;
     const stored = await this.library.revisionOf(entry.diagramId);
     if (stored === entry.baseRevision) {
       const result = await this.library.save(restored, stored);
-      if (result.ok) uiStore.getState().notify('Recovered edits made just before the page closed');
+      if (result.ok) this.editor.notify('Recovered edits made just before the page closed');
     } else if (stored === undefined) {
       await this.library.create(restored);
     } else {
       await this.library.create({ ...restored, id: newId('d'), name: `${restored.name} (recovered)` });
-      uiStore.getState().notify('Edits made just before the page closed were kept as a recovered copy');
+      this.editor.notify('Edits made just before the page closed were kept as a recovered copy');
     }
-    this.journal.clear();
+    this.env.journal.clear();
     await this.library.setSetting(LAST_OPEN, entry.diagramId);
   }
 
   private async openStored(id: string): Promise<boolean> {
     const loaded = await this.library!.load(id);
     if (!loaded) return false;
-    documentStore.getState().load(loaded.diagram);
-    uiStore.getState().clearSelection();
+    this.doc.getState().load(loaded.diagram);
+    this.editor.ui.getState().clearSelection();
     this.autosaver!.attach(loaded.diagram, loaded.revision);
     await this.library!.setSetting(LAST_OPEN, id);
-    if (loaded.repaired > 0) uiStore.getState().notify(`${loaded.repaired} damaged parts of this diagram were repaired or left out`);
+    if (loaded.repaired > 0) this.editor.notify(`${loaded.repaired} damaged parts of this diagram were repaired or left out`);
     return true;
   }
 
@@ -163,14 +208,14 @@ class Session {
     try {
       const { diagram, report } = decodeShareFragment(fragment);
       // A copy that touches nothing stored until the person saves it.
-      const copy = { ...diagram, id: newId('d') };
-      documentStore.getState().load(copy);
-      saveStatus.getState().set({ kind: 'unsaved-copy' });
-      if (report.dropped > 0) uiStore.getState().notify(`${report.dropped} damaged parts of the shared diagram were repaired or left out`);
+      this.doc.getState().load({ ...diagram, id: newId('d') });
+      this.status.set({ kind: 'unsaved-copy' });
+      if (report.dropped > 0)
+        this.editor.notify(`${report.dropped} damaged parts of the shared diagram were repaired or left out: ${report.messages.join('; ')}`);
     } catch (error) {
-      documentStore.getState().load(createDiagram());
-      saveStatus.getState().set(this.library ? { kind: 'saved', at: Date.now() } : { kind: 'failed', reason: PROBLEM_TEXT.missing });
-      uiStore.getState().notify(error instanceof FileError ? error.message : 'This share link could not be opened.', 'error');
+      this.doc.getState().load(createDiagram());
+      this.status.set(this.library ? { kind: 'saved', at: Date.now() } : { kind: 'failed', reason: PROBLEM_TEXT.missing });
+      this.editor.notify(error instanceof FileError ? error.message : 'This share link could not be opened.', 'error');
     }
   }
 
@@ -180,7 +225,7 @@ class Session {
 
   /** Saves the open diagram first, so switching never drops an edit. */
   private async leaveCurrent(): Promise<void> {
-    if (saveStatus.getState().state.kind === 'unsaved-copy') return;
+    if (this.status.state.kind === 'unsaved-copy') return;
     await this.flush();
   }
 
@@ -188,31 +233,32 @@ class Session {
     if (!this.library) return;
     await this.leaveCurrent();
     try {
-      if (!(await this.openStored(id))) uiStore.getState().notify('That diagram is no longer in the library', 'error');
+      if (!(await this.openStored(id))) this.editor.notify('That diagram is no longer in the library', 'error');
     } catch (error) {
       this.storageFailed(error);
     }
   }
 
-  /** A new diagram from anywhere (blank, an import, a file, a template): stored, then opened. */
   async adopt(diagram: Diagram, notice?: string): Promise<void> {
     await this.leaveCurrent();
     if (!this.library) {
-      documentStore.getState().load(diagram);
-      if (notice) uiStore.getState().notify(notice);
+      this.doc.getState().load(diagram);
+      if (notice) this.editor.notify(notice);
       return;
     }
     try {
       const { diagram: stored, revision } = await this.library.create(diagram);
-      documentStore.getState().load(stored);
-      uiStore.getState().clearSelection();
-      this.autosaver!.attach(stored, revision);
+      // Stored: a reload from here on must open it, not the share link it came from. Cleared
+      // before the status says "saved", so nobody reloads in between.
+      if (this.env.fragment().startsWith(SHARE_PREFIX)) this.env.clearFragment();
       await this.library.setSetting(LAST_OPEN, stored.id);
-      if (location.hash.slice(1).startsWith(SHARE_PREFIX)) history.replaceState(null, '', location.pathname + location.search);
+      this.doc.getState().load(stored);
+      this.editor.ui.getState().clearSelection();
+      this.autosaver!.attach(stored, revision);
       this.listChanged();
-      if (notice) uiStore.getState().notify(notice);
+      if (notice) this.editor.notify(notice);
     } catch (error) {
-      documentStore.getState().load(diagram);
+      this.doc.getState().load(diagram);
       this.storageFailed(error);
     }
   }
@@ -222,24 +268,24 @@ class Session {
   }
 
   async rename(id: string, name: string): Promise<void> {
-    if (id === documentStore.getState().diagram.id) {
+    if (id === this.doc.getState().diagram.id) {
       // The open diagram renames through its document, so undo and autosave see it; saved
       // before the list refreshes, so the list shows the new name.
-      actions.renameDiagram(name);
+      this.editor.report(this.editor.actions.renameDiagram(name));
       await this.flush();
     } else await this.library?.rename(id, name);
     this.listChanged();
   }
 
   async duplicate(id: string): Promise<void> {
-    if (id === documentStore.getState().diagram.id) await this.flush();
+    if (id === this.doc.getState().diagram.id) await this.flush();
     await this.library?.duplicate(id);
     this.listChanged();
   }
 
   async remove(id: string): Promise<Deleted | null> {
     if (!this.library) return null;
-    const open = id === documentStore.getState().diagram.id;
+    const open = id === this.doc.getState().diagram.id;
     if (open) await this.flush();
     const deleted = await this.library.delete(id);
     if (open) {
@@ -252,21 +298,21 @@ class Session {
     return deleted;
   }
 
-  async undoRemove(deleted: Deleted): Promise<void> {
-    await this.library?.restore(deleted);
+  async undoRemove(deleted: DeletedDiagram): Promise<void> {
+    await this.library?.restore(deleted as Deleted);
     this.listChanged();
   }
 
   /** Another tab saved this diagram: show its version (what this tab had was saved, or let go). */
-  async reloadTheirs(id = documentStore.getState().diagram.id, notice = 'Reloaded the version saved in another tab'): Promise<void> {
+  async reloadTheirs(id = this.doc.getState().diagram.id, notice = 'Reloaded the version saved in another tab'): Promise<void> {
     if (!this.library) return;
     await this.openStored(id);
-    uiStore.getState().notify(notice);
+    this.editor.notify(notice);
   }
 
   /** Keeps this tab's version as a new diagram next to the other tab's. */
   async keepMineAsCopy(): Promise<void> {
-    const mine = documentStore.getState().diagram;
+    const mine = this.doc.getState().diagram;
     this.autosaver?.detach();
     await this.adopt(
       { ...mine, id: newId('d'), name: `${mine.name} (my copy)` },
@@ -275,47 +321,44 @@ class Session {
   }
 
   async saveSharedCopy(): Promise<void> {
-    const diagram = documentStore.getState().diagram;
-    saveStatus.getState().set({ kind: 'loading' });
+    const diagram = this.doc.getState().diagram;
+    this.status.set({ kind: 'loading' });
     await this.adopt(diagram, 'Saved to your library');
   }
 
   async exportFile(): Promise<void> {
     const { serializeDiagramFile } = await files();
-    const d = documentStore.getState().diagram;
-    downloadText(serializeDiagramFile(d), fileNameFor(d.name, 'faultline.json'), 'application/json');
+    const { fileNameFor } = await import('../../editor/fileName');
+    const d = this.doc.getState().diagram;
+    this.editor.env.download(serializeDiagramFile(d), fileNameFor(d.name, 'faultline.json'), 'application/json');
   }
 
   /** Imports a .faultline.json as a new diagram; it never replaces one already stored. */
-  async importFile(file: File): Promise<void> {
+  async importFile(file: FileLike): Promise<void> {
     const { parseDiagramFile } = await files();
     try {
       const { diagram, report } = parseDiagramFile(await file.text());
-      const note = report.dropped > 0 ? ` (${report.dropped} damaged parts were repaired or left out)` : '';
+      // What was left out or repaired is named, in each field's own words.
+      const note = report.dropped > 0 ? ` (${report.dropped} damaged parts were repaired or left out: ${report.messages.join('; ')})` : '';
       await this.adopt({ ...diagram, id: newId('d') }, `Opened ${file.name}${note}`);
     } catch (error) {
-      uiStore.getState().notify(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      this.editor.notify(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
     }
   }
 
   async copyShareLink(): Promise<void> {
     const { encodeShareFragment, SHARE_WARN_LENGTH } = await links();
-    const fragment = encodeShareFragment(documentStore.getState().diagram);
-    const url = `${location.origin}${location.pathname}#${fragment}`;
+    const url = `${this.env.pageUrl()}#${encodeShareFragment(this.doc.getState().diagram)}`;
     try {
-      await navigator.clipboard.writeText(url);
+      await this.editor.env.writeClipboard(url);
       if (url.length > SHARE_WARN_LENGTH) {
-        uiStore
-          .getState()
-          .notify(
-            `Link copied, but it is ${url.length.toLocaleString('en-US')} characters long: some apps cut long links. File → Export file is the safe way to share this one.`,
-            'error',
-          );
-      } else uiStore.getState().notify('Share link copied: it opens a copy of this diagram');
+        this.editor.notify(
+          `Link copied, but it is ${url.length.toLocaleString('en-US')} characters long: some apps cut long links. File → Export file is the safe way to share this one.`,
+          'error',
+        );
+      } else this.editor.notify('Share link copied: it opens a copy of this diagram');
     } catch {
-      uiStore.getState().notify('The browser would not let the page use the clipboard', 'error');
+      this.editor.notify('The browser would not let the page use the clipboard', 'error');
     }
   }
 }
-
-export const session = new Session();

@@ -2,7 +2,7 @@
 // nothing selected, the first client's: what the users saw.
 import { useMemo } from 'react';
 import { chartsFor, type ChartSubject } from '../../playback/charts';
-import { usePlayback, useUi } from '../stores';
+import { usePlayback, useUi } from '../../react/editorContext';
 import { TimeChart } from './TimeChart';
 
 function useSubject(fallback: string | undefined): ChartSubject | null {
@@ -16,7 +16,10 @@ function useSubject(fallback: string | undefined): ChartSubject | null {
 export function ChartsPanel() {
   const run = usePlayback((s) => s.run);
   const subject = useSubject(run?.clients[0]?.id);
-  const set = useMemo(() => (run && subject ? chartsFor(run, subject) : null), [run, subject?.type, subject?.id]);
+  const type = subject?.type;
+  const id = subject?.id;
+  // The subject is rebuilt each render; its type and id are what matter.
+  const set = useMemo(() => (run && type && id ? chartsFor(run, { type, id } as ChartSubject) : null), [run, type, id]);
   if (!run) return <p className="fl-muted fl-panel-empty">Run a scenario, then select a node, a connection or a client to chart it here.</p>;
   if (!set) return <p className="fl-muted fl-panel-empty">The selection took no part in this run (it is new, or carries no traffic). Select another part.</p>;
   return (

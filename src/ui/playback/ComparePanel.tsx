@@ -2,27 +2,28 @@
 // client's success and p99 over time overlaid, with the difference said in words.
 import { useEffect, useMemo, useState } from 'react';
 import { compareRuns } from '../../playback/compare';
+import { useEditor } from '../../react/editorContext';
 import type { RecordedRun } from '../../sim/types';
 import { runLabel, useStoredRuns } from './RunsPanel';
 import { TimeChart } from './TimeChart';
 
-const session = async () => (await import('../library/session')).session;
 const PAIR = ['#dc2626', '#2563eb'];
 
 function useRun(id: string): RecordedRun | null {
+  const editor = useEditor();
   const [run, setRun] = useState<RecordedRun | null>(null);
   useEffect(() => {
     let live = true;
     setRun(null);
     if (id)
-      void session()
+      void editor.storageReady
         .then((s) => s.runs?.get(id))
         .then((r) => live && setRun(r?.run ?? null))
         .catch(() => live && setRun(null));
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [editor, id]);
   return run;
 }
 

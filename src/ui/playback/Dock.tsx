@@ -2,8 +2,8 @@
 // incident timeline, charts, comparisons, stored runs and request flows.
 import { ChevronDown, ChevronUp } from 'lucide-react';
 import { lazy, Suspense } from 'react';
-import type { DockTab } from '../../store/uiStore';
-import { uiStore, useDocument, usePlayback, useUi } from '../stores';
+import type { DockTab } from '../../editor/uiStore';
+import { useEditor, useDocument, usePlayback, useUi } from '../../react/editorContext';
 import { RunBar } from './RunBar';
 
 const TabBody = lazy(() => import('./DockPanels').then((m) => ({ default: m.TabBody })));
@@ -18,6 +18,7 @@ const TABS: readonly { id: DockTab; label: string }[] = [
 ];
 
 export function Dock() {
+  const editor = useEditor();
   const open = useUi((s) => s.dockOpen);
   const tab = useUi((s) => s.dockTab);
   const hasFlows = useDocument((s) => s.diagram.flows.length > 0);
@@ -28,7 +29,7 @@ export function Dock() {
     e.preventDefault();
     const i = tabs.findIndex((t) => t.id === tab);
     const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
-    uiStore.getState().showDock(next.id);
+    editor.ui.getState().showDock(next.id);
     document.getElementById(`fl-tab-${next.id}`)?.focus();
   };
   return (
@@ -45,7 +46,7 @@ export function Dock() {
               aria-selected={t.id === tab && open}
               aria-controls="fl-dock-panel"
               tabIndex={t.id === tab ? 0 : -1}
-              onClick={() => uiStore.getState().showDock(t.id, !(open && t.id === tab))}
+              onClick={() => editor.ui.getState().showDock(t.id, !(open && t.id === tab))}
             >
               {t.label}
               {t.id === 'incident' && events !== null ? <span className="fl-tab-count">{events}</span> : null}
@@ -57,7 +58,7 @@ export function Dock() {
           className="fl-icon-button"
           aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'}
           aria-expanded={open}
-          onClick={() => uiStore.getState().showDock(undefined, !open)}
+          onClick={() => editor.ui.getState().showDock(undefined, !open)}
         >
           {open ? <ChevronDown size={16} aria-hidden="true" /> : <ChevronUp size={16} aria-hidden="true" />}
         </button>

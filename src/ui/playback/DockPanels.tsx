@@ -1,7 +1,7 @@
 // The bodies of the simulation panel's tabs, loaded after the first paint: drawing the canvas
 // does not wait for them. Charts load uPlot only when first shown.
 import { lazy } from 'react';
-import type { DockTab } from '../../store/uiStore';
+import type { DockTab } from '../../editor/uiStore';
 import { FlowPanel } from './FlowPanel';
 import { IncidentList } from './IncidentList';
 import { RunsPanel } from './RunsPanel';

@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Fault, Scenario } from '../../model';
 import { faultTargetName, faultType } from '../../model';
 import { formatTime } from '../../sim/timeline';
-import { actions, documentStore, playback, report, uiStore, useDocument, usePlayback, useUi } from '../stores';
+import { useEditor, useDocument, usePlayback, useUi } from '../../react/editorContext';
 
 const SNAP_MS = 100;
 const KEY_STEP_MS = 1_000;
@@ -27,6 +27,7 @@ function Playhead({ durationMs }: { durationMs: number }) {
 }
 
 function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault; track: React.RefObject<HTMLDivElement | null> }) {
+  const editor = useEditor();
   const selected = useUi((s) => s.selectedFault === fault.id);
   const name = useDocument((s) => faultTargetName(s.diagram, fault.target));
   const label = `${faultType(fault.type).label} on ${name}, ${formatTime(fault.startMs)} to ${formatTime(fault.endMs)}`;
@@ -35,7 +36,7 @@ function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault
   const drag = (grip: Grip) => (e: React.PointerEvent) => {
     if (e.button !== 0) return;
     e.stopPropagation();
-    uiStore.getState().selectFault(fault.id);
+    editor.ui.getState().selectFault(fault.id);
     const width = track.current!.getBoundingClientRect().width;
     const x0 = e.clientX;
     const { startMs, endMs } = fault;
@@ -46,7 +47,7 @@ function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault
       const delta = Math.round((((ev.clientX - x0) / width) * d) / SNAP_MS) * SNAP_MS;
       if (!began) {
         if (delta === 0) return;
-        documentStore.getState().beginGesture(grip === 'move' ? 'Move fault' : 'Resize fault');
+        editor.doc.getState().beginGesture(grip === 'move' ? 'Move fault' : 'Resize fault');
         began = true;
       }
       const length = endMs - startMs;
@@ -56,13 +57,13 @@ function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault
         patch = { startMs: Math.max(0, start), endMs: Math.max(0, start) + length };
       } else if (grip === 'start') patch = { startMs: Math.min(Math.max(0, startMs + delta), endMs - SNAP_MS), endMs };
       else patch = { startMs, endMs: Math.max(startMs + SNAP_MS, Math.min(d, endMs + delta)) };
-      actions.updateFault(scenario.id, fault.id, patch);
+      editor.actions.updateFault(scenario.id, fault.id, patch);
     };
     const up = () => {
       target.removeEventListener('pointermove', move);
       target.removeEventListener('pointerup', up);
       target.removeEventListener('pointercancel', up);
-      if (began) documentStore.getState().endGesture();
+      if (began) editor.doc.getState().endGesture();
     };
     target.addEventListener('pointermove', move);
     target.addEventListener('pointerup', up);
@@ -74,18 +75,19 @@ function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault
     const step = e.key === 'ArrowRight' ? KEY_STEP_MS : e.key === 'ArrowLeft' ? -KEY_STEP_MS : 0;
     if (step !== 0) {
       e.preventDefault();
-      if (e.shiftKey) report(actions.updateFault(scenario.id, fault.id, { endMs: Math.min(d, Math.max(fault.startMs + SNAP_MS, fault.endMs + step)) }));
+      if (e.shiftKey)
+        editor.report(editor.actions.updateFault(scenario.id, fault.id, { endMs: Math.min(d, Math.max(fault.startMs + SNAP_MS, fault.endMs + step)) }));
       else {
         const start = Math.min(Math.max(0, fault.startMs + step), d - length);
-        report(actions.updateFault(scenario.id, fault.id, { startMs: start, endMs: start + length }));
+        editor.report(editor.actions.updateFault(scenario.id, fault.id, { startMs: start, endMs: start + length }));
       }
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
-      actions.removeFault(scenario.id, fault.id);
-      uiStore.getState().notify(`Removed: ${label}`, 'info', { label: 'Undo', run: () => documentStore.getState().undo() });
+      editor.actions.removeFault(scenario.id, fault.id);
+      editor.ui.getState().notify(`Removed: ${label}`, 'info', { label: 'Undo', run: () => editor.doc.getState().undo() });
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      uiStore.getState().selectFault(fault.id);
+      editor.ui.getState().selectFault(fault.id);
     }
   };
 
@@ -118,11 +120,12 @@ export function NoFaults() {
 }
 
 export function FaultLanes({ scenario }: { scenario: Scenario }) {
+  const editor = useEditor();
   const track = useRef<HTMLDivElement>(null);
   const d = scenario.durationMs;
   const names = useDocument(useShallow((s) => scenario.faults.map((f) => faultTargetName(s.diagram, f.target))));
   const seekAt = (e: React.MouseEvent) => {
-    const pb = playback.getState();
+    const pb = editor.playback.getState();
     if (!pb.run) return;
     const r = track.current!.getBoundingClientRect();
     pb.seek(((e.clientX - r.left) / r.width) * d);
@@ -131,6 +134,7 @@ export function FaultLanes({ scenario }: { scenario: Scenario }) {
     <div className="fl-lanes">
       <div className="fl-lane fl-lane-axis">
         <span className="fl-lane-name fl-muted">Time</span>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: a pointer shortcut; the player's slider seeks by keyboard */}
         <div className="fl-lane-track" ref={track} onClick={seekAt} title="Click to move the playhead here">
           {ticks(d).map((t) => (
             <span key={t} className="fl-tick" style={{ left: `${(100 * t) / d}%` }}>

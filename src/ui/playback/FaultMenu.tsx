@@ -1,19 +1,16 @@
 // The right-click menu of a node, a group or a connection: every fault it can have, and its
 // charts. Arrow keys move, Enter picks, Escape or a click elsewhere closes.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { faultTargetName, faultTypesFor } from '../../model';
-import type { ContextMenu } from '../../store/uiStore';
-import { documentStore, uiStore } from '../stores';
-import { injectFault } from './faultActions';
-
-function close() {
-  uiStore.getState().openContextMenu(null);
-}
+import type { ContextMenu } from '../../editor/uiStore';
+import { useEditor } from '../../react/editorContext';
 
 export function FaultMenu({ menu }: { menu: ContextMenu }) {
+  const editor = useEditor();
   const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => editor.ui.getState().openContextMenu(null), [editor]);
   const [at, setAt] = useState({ x: menu.x, y: menu.y });
-  const d = documentStore.getState().diagram;
+  const d = editor.doc.getState().diagram;
   const node = menu.target.type === 'node' ? d.nodes.find((n) => n.id === menu.target.id) : undefined;
   const types = faultTypesFor(menu.target.type === 'edge' ? 'edge' : (node?.kind ?? 'note'));
   const name = faultTargetName(d, menu.target);
@@ -31,7 +28,7 @@ export function FaultMenu({ menu }: { menu: ContextMenu }) {
     };
     document.addEventListener('pointerdown', outside, true);
     return () => document.removeEventListener('pointerdown', outside, true);
-  }, []);
+  }, [close]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const items = [...ref.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')];
@@ -56,14 +53,14 @@ export function FaultMenu({ menu }: { menu: ContextMenu }) {
         Inject fault on <strong>{name}</strong>
       </div>
       {types.map((t) => (
-        <button key={t.type} type="button" role="menuitem" className="fl-context-item" onClick={pick(() => injectFault(t.type, menu.target))}>
+        <button key={t.type} type="button" role="menuitem" className="fl-context-item" onClick={pick(() => editor.runs.injectFault(t.type, menu.target))}>
           <span>{t.label}</span>
           <span className="fl-muted">{t.description}</span>
         </button>
       ))}
       {types.length === 0 ? <p className="fl-muted fl-context-empty">Nothing to break here: it carries no traffic.</p> : null}
       <hr />
-      <button type="button" role="menuitem" className="fl-context-item" onClick={pick(() => uiStore.getState().showDock('charts'))}>
+      <button type="button" role="menuitem" className="fl-context-item" onClick={pick(() => editor.ui.getState().showDock('charts'))}>
         <span>Show charts</span>
       </button>
     </div>

@@ -3,19 +3,21 @@
 import { ChevronLeft, ChevronRight, Pause, Play } from 'lucide-react';
 import { useEffect } from 'react';
 import { flowSteps } from '../../playback/flows';
-import { playback, useDocument, usePlayback } from '../stores';
+import { useEditor, useDocument, usePlayback } from '../../react/editorContext';
 
 export function FlowPanel() {
+  const editor = useEditor();
   const flows = useDocument((s) => s.diagram.flows);
   const diagram = useDocument((s) => s.diagram);
   const state = usePlayback((s) => s.flow);
-  const pb = playback.getState();
+  const pb = editor.playback.getState();
   const flow = flows.find((f) => f.id === state?.id);
 
   // Open the first flow when the tab is shown; let it go when the tab closes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the flows change only; the playback store is the editor's and lives as long as it
   useEffect(() => {
-    if (!playback.getState().flow && flows[0]) playback.getState().openFlow(flows[0].id, flows[0].steps.length);
-    return () => playback.getState().openFlow(null);
+    if (!editor.playback.getState().flow && flows[0]) editor.playback.getState().openFlow(flows[0].id, flows[0].steps.length);
+    return () => editor.playback.getState().openFlow(null);
   }, [flows]);
 
   if (flows.length === 0)

@@ -2,27 +2,27 @@
 // clicking one moves the playhead there, selects the part and brings it into view.
 import type { IncidentEntry, RecordedRun } from '../../sim/types';
 import { formatTime } from '../../sim/timeline';
-import { canvasApi } from '../../canvas/canvasApi';
-import { documentStore, playback, uiStore, usePlayback } from '../stores';
-import { runHeadline } from './runScenario';
+import type { Editor } from '../../editor/Editor';
+import { runHeadline } from '../../editor/runControl';
+import { useEditor, usePlayback } from '../../react/editorContext';
 
 function modelEdgeId(run: RecordedRun, id: string | undefined): string | undefined {
   if (!id) return undefined;
   return run.edges.find((e) => e.id === id)?.modelId ?? id;
 }
 
-function show(run: RecordedRun, entry: IncidentEntry) {
-  playback.getState().seek(entry.t);
-  const d = documentStore.getState().diagram;
+function show(editor: Editor, run: RecordedRun, entry: IncidentEntry) {
+  editor.playback.getState().seek(entry.t);
+  const d = editor.doc.getState().diagram;
   const node = entry.node ?? entry.client;
   const edge = modelEdgeId(run, entry.edge);
   if (node && d.nodes.some((n) => n.id === node)) {
-    uiStore.getState().select([node]);
-    canvasApi()?.focusNode(node);
+    editor.ui.getState().select([node]);
+    editor.viewport?.focusNode(node);
   } else if (edge && d.edges.some((e) => e.id === edge)) {
-    uiStore.getState().select([], [edge]);
+    editor.ui.getState().select([], [edge]);
     const e = d.edges.find((x) => x.id === edge)!;
-    canvasApi()?.focusNode(e.target);
+    editor.viewport?.focusNode(e.target);
   }
 }
 
@@ -34,6 +34,7 @@ function currentEntry(timeline: readonly IncidentEntry[], t: number): number {
 }
 
 export function IncidentList() {
+  const editor = useEditor();
   const run = usePlayback((s) => s.run);
   const current = usePlayback((s) => (s.run ? currentEntry(s.run.timeline, s.t) : -1));
   if (!run) return <p className="fl-muted fl-panel-empty">Run a scenario: what happened, in what order, is told here.</p>;
@@ -48,7 +49,7 @@ export function IncidentList() {
         <ol className="fl-incident-list" aria-label="Incident timeline">
           {run.timeline.map((entry, i) => (
             <li key={i} data-kind={entry.kind} aria-current={i === current ? 'step' : undefined}>
-              <button type="button" onClick={() => show(run, entry)}>
+              <button type="button" onClick={() => show(editor, run, entry)}>
                 <span className="fl-incident-time">{formatTime(entry.t)}</span>
                 <span>{entry.text}</span>
               </button>

@@ -3,14 +3,16 @@
 import { ChevronLeft, ChevronRight, Pause, Play, Repeat, X } from 'lucide-react';
 import { SPEEDS, type Speed } from '../../playback/clock';
 import { formatTime } from '../../sim/timeline';
-import { playback, usePlayback } from '../stores';
+import type { Editor } from '../../editor/Editor';
+import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
+import { freshnessText } from './RunsPanel';
 
 const SLIDER_STEP_MS = 100;
 const KEY_STEP_MS = 1_000;
 
 /** The slider keeps the player's keys: arrows a second (Shift: an event), Space plays. */
-function onSliderKey(e: React.KeyboardEvent<HTMLInputElement>) {
-  const pb = playback.getState();
+function onSliderKey(editor: Editor, e: React.KeyboardEvent<HTMLInputElement>) {
+  const pb = editor.playback.getState();
   const dir = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0;
   if (e.key === ' ') pb.togglePlay();
   else if (dir !== 0 && e.shiftKey) pb.jump(dir);
@@ -22,12 +24,15 @@ function onSliderKey(e: React.KeyboardEvent<HTMLInputElement>) {
 }
 
 export function PlayerBar() {
+  const editor = useEditor();
   const playing = usePlayback((s) => s.playing);
   const speed = usePlayback((s) => s.speed);
   const loop = usePlayback((s) => s.loop);
   const t = usePlayback((s) => s.t);
   const run = usePlayback((s) => s.run)!;
-  const pb = playback.getState();
+  // Recomputed as the diagram changes: an edit the engine would see makes the replay stale.
+  const stale = useDocument(() => freshnessText(editor.runs.freshness(run)));
+  const pb = editor.playback.getState();
   return (
     <div className="fl-player" role="group" aria-label="Replay">
       <button type="button" className="fl-icon-button" aria-label="Previous event" title="Previous event (Shift+←)" onClick={() => pb.jump(-1)}>
@@ -55,7 +60,7 @@ export function PlayerBar() {
         value={t}
         aria-valuetext={formatTime(t)}
         onChange={(e) => pb.seek(Number(e.target.value))}
-        onKeyDown={onSliderKey}
+        onKeyDown={(e) => onSliderKey(editor, e)}
       />
       <output className="fl-time" aria-label="Time">
         {formatTime(t)} / {formatTime(run.durationMs)}
@@ -73,6 +78,11 @@ export function PlayerBar() {
       <span className="fl-muted fl-run-name" title={`Seed ${run.seed}`}>
         {run.scenarioName}
       </span>
+      {stale ? (
+        <span className="fl-stale" role="note">
+          {stale}
+        </span>
+      ) : null}
       <button type="button" className="fl-icon-button" aria-label="Close replay" title="Close replay and go back to editing (Esc)" onClick={() => pb.close()}>
         <X size={15} aria-hidden="true" />
       </button>

@@ -1,19 +1,19 @@
 // The top of the simulation panel: which scenario, Run (with progress and Cancel while it
 // goes), and the player once a run is open.
 import { Play, Square } from 'lucide-react';
-import { displayShortcut } from '../commands/shortcut';
-import { uiStore, useDocument, usePlayback } from '../stores';
+import { displayShortcut } from '../../editor/commands/shortcut';
+import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
 import { PlayerBar } from './PlayerBar';
-import { cancelRun, runScenario } from './runScenario';
 import { useActiveScenario } from './useScenario';
 
 function ScenarioPicker() {
+  const editor = useEditor();
   const scenarios = useDocument((s) => s.diagram.scenarios);
   const active = useActiveScenario();
   return (
     <label className="fl-scenario-picker">
       <span>Scenario</span>
-      <select value={active?.id ?? ''} onChange={(e) => uiStore.getState().setActiveScenario(e.target.value)} disabled={scenarios.length === 0}>
+      <select value={active?.id ?? ''} onChange={(e) => editor.ui.getState().setActiveScenario(e.target.value)} disabled={scenarios.length === 0}>
         {scenarios.length === 0 ? <option value="">Baseline (no faults yet)</option> : null}
         {scenarios.map((s) => (
           <option key={s.id} value={s.id}>
@@ -26,6 +26,7 @@ function ScenarioPicker() {
 }
 
 function RunControl() {
+  const editor = useEditor();
   const status = usePlayback((s) => s.status);
   if (status.kind === 'running') {
     const percent = Math.round(status.progress * 100);
@@ -37,7 +38,7 @@ function RunControl() {
         <span className="fl-muted">
           Simulating “{status.scenario}”… {percent}%
         </span>
-        <button type="button" className="fl-button" onClick={cancelRun}>
+        <button type="button" className="fl-button" onClick={() => editor.runs.cancel()}>
           <Square size={12} aria-hidden="true" /> Cancel
         </button>
       </span>
@@ -47,8 +48,8 @@ function RunControl() {
     <button
       type="button"
       className="fl-button fl-button-primary"
-      onClick={() => void runScenario()}
-      title={`Run the scenario (${displayShortcut('Mod+Enter')})`}
+      onClick={() => void editor.runs.run()}
+      title={`Run the scenario (${displayShortcut('Mod+Enter', editor.commands.mac)})`}
     >
       <Play size={14} aria-hidden="true" /> Run
     </button>

@@ -2,52 +2,69 @@
 // it is never evicted, or delete it.
 import { Pin, PinOff, Play, Trash2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import type { RunRecord } from '../../persistence/records';
-import { playback, uiStore, useDocument, usePlayback } from '../stores';
-import { openStoredRun } from './runScenario';
-
-const session = async () => (await import('../library/session')).session;
+import type { Editor } from '../../editor/Editor';
+import type { RunListing, StoredRuns } from '../../editor/ports';
+import type { RunFreshness } from '../../editor/runControl';
+import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
 
 export function formatWhen(at: number): string {
   return new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-export function runLabel(r: RunRecord): string {
-  return `${r.scenarioName}, ${formatWhen(r.createdAt)} (${(r.successRatio * 100).toFixed(1)}% success)`;
+/** A run told apart from the others: its scenario, seed and faults, when, and how it went. */
+export function runLabel(r: RunListing): string {
+  const faults = r.faultCount === undefined ? '' : `, ${r.faultCount} ${r.faultCount === 1 ? 'fault' : 'faults'}`;
+  const seed = r.seed === undefined ? '' : `, seed ${r.seed}`;
+  return `${r.scenarioName}${seed}${faults}, ${formatWhen(r.createdAt)} (${(r.successRatio * 100).toFixed(1)}% success)`;
+}
+
+const FRESHNESS_TEXT: Record<RunFreshness, string | null> = {
+  current: null,
+  stale: 'Stale: the diagram or its scenario changed since this run',
+  unknown: 'Recorded by an earlier version: run again to compare with the diagram as it is',
+};
+
+export function freshnessText(f: RunFreshness): string | null {
+  return FRESHNESS_TEXT[f];
 }
 
 /** The stored runs of the open diagram, newest first, refreshed when runs change. */
-export function useStoredRuns(): RunRecord[] | null {
+export function useStoredRuns(): RunListing[] | null {
+  const editor = useEditor();
   const diagramId = useDocument((s) => s.diagram.id);
   const version = usePlayback((s) => s.runsVersion);
-  const [runs, setRuns] = useState<RunRecord[] | null>(null);
+  const [runs, setRuns] = useState<RunListing[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the refetch signal: the playback store bumps it when a run is stored or deleted
   useEffect(() => {
     let live = true;
-    void session()
+    void editor.storageReady
       .then((s) => s.runs?.list(diagramId) ?? [])
       .then((list) => live && setRuns(list))
       .catch(() => live && setRuns([]));
     return () => {
       live = false;
     };
-  }, [diagramId, version]);
+  }, [editor, diagramId, version]);
   return runs;
 }
 
-async function change(what: (runs: NonNullable<Awaited<ReturnType<typeof session>>['runs']>) => Promise<void>) {
-  const runs = (await session()).runs;
+async function change(editor: Editor, what: (runs: StoredRuns) => Promise<void>) {
+  const runs = (await editor.storageReady).runs;
   if (!runs) return;
   try {
     await what(runs);
   } catch (error) {
-    uiStore.getState().notify(`The runs could not be changed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    editor.notify(`The runs could not be changed: ${error instanceof Error ? error.message : String(error)}`, 'error');
   }
-  playback.getState().runsChanged();
+  editor.playback.getState().runsChanged();
 }
 
 export function RunsPanel() {
+  const editor = useEditor();
   const runs = useStoredRuns();
   const openId = usePlayback((s) => s.runId);
+  // Freshness follows every edit: the revision is computed from the diagram as it is now.
+  useDocument((s) => s.diagram);
   if (runs === null) return <p className="fl-muted fl-panel-empty">Loading runs…</p>;
   if (runs.length === 0)
     return (
@@ -57,37 +74,48 @@ export function RunsPanel() {
     );
   return (
     <ul className="fl-runs" aria-label="Recorded runs">
-      {runs.map((r) => (
-        <li key={r.id} aria-current={r.id === openId || undefined}>
-          <span className="fl-runs-name">{runLabel(r)}</span>
-          <button type="button" className="fl-button" onClick={() => void openStoredRun(r.id)} aria-label={`Replay ${runLabel(r)}`}>
-            <Play size={12} aria-hidden="true" /> Replay
-          </button>
-          <button
-            type="button"
-            className="fl-icon-button"
-            aria-label={r.pinned ? 'Unpin' : 'Pin'}
-            aria-pressed={r.pinned === 1}
-            title={r.pinned ? 'Unpin: may be removed when newer runs come' : 'Pin: never removed to make room'}
-            onClick={() => void change((s) => s.pin(r.id, r.pinned === 0))}
-          >
-            {r.pinned ? <PinOff size={14} aria-hidden="true" /> : <Pin size={14} aria-hidden="true" />}
-          </button>
-          <button
-            type="button"
-            className="fl-icon-button"
-            aria-label={`Delete ${runLabel(r)}`}
-            onClick={() =>
-              void change(async (s) => {
-                await s.delete(r.id);
-                if (playback.getState().runId === r.id) playback.getState().close();
-              })
-            }
-          >
-            <Trash2 size={14} aria-hidden="true" />
-          </button>
-        </li>
-      ))}
+      {runs.map((r) => {
+        const stale = freshnessText(editor.runs.freshness(r));
+        return (
+          <li key={r.id} aria-current={r.id === openId || undefined} data-stale={stale ? true : undefined}>
+            <span className="fl-runs-name">
+              {runLabel(r)}
+              {stale ? (
+                <span className="fl-stale" title={stale}>
+                  {' '}
+                  {stale}
+                </span>
+              ) : null}
+            </span>
+            <button type="button" className="fl-button" onClick={() => void editor.runs.openStored(r.id)} aria-label={`Replay ${runLabel(r)}`}>
+              <Play size={12} aria-hidden="true" /> Replay
+            </button>
+            <button
+              type="button"
+              className="fl-icon-button"
+              aria-label={r.pinned ? 'Unpin' : 'Pin'}
+              aria-pressed={r.pinned === 1}
+              title={r.pinned ? 'Unpin: may be removed when newer runs come' : 'Pin: never removed to make room'}
+              onClick={() => void change(editor, (s) => s.pin(r.id, r.pinned === 0))}
+            >
+              {r.pinned ? <PinOff size={14} aria-hidden="true" /> : <Pin size={14} aria-hidden="true" />}
+            </button>
+            <button
+              type="button"
+              className="fl-icon-button"
+              aria-label={`Delete ${runLabel(r)}`}
+              onClick={() =>
+                void change(editor, async (s) => {
+                  await s.delete(r.id);
+                  if (editor.playback.getState().runId === r.id) editor.playback.getState().close();
+                })
+              }
+            >
+              <Trash2 size={14} aria-hidden="true" />
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

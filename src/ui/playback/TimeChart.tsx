@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { playback } from '../stores';
+import { useEditor } from '../../react/editorContext';
 
 export const LINE_COLORS = ['#2563eb', '#16a34a', '#dc2626', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04', '#475569', '#db2777'];
 
@@ -24,6 +24,7 @@ function gaps(values: Float64Array): (number | null)[] {
 
 export function TimeChart({ title, unit, x, lines, height = 150, colors = LINE_COLORS }: TimeChartProps) {
   const host = useRef<HTMLDivElement>(null);
+  const { playback } = useEditor();
   useEffect(() => {
     const el = host.current!;
     const opts: uPlot.Options = {
@@ -62,6 +63,6 @@ export function TimeChart({ title, unit, x, lines, height = 150, colors = LINE_C
       unsubscribe();
       chart.destroy();
     };
-  }, [title, unit, x, lines, height, colors]);
+  }, [playback, title, unit, x, lines, height, colors]);
   return <div ref={host} className="fl-chart" role="img" aria-label={`${title} chart: ${lines.map((l) => l.label).join(', ')} over time`} />;
 }

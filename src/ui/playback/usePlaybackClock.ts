@@ -1,14 +1,15 @@
 // The one animation loop of the replay: while a run or a request flow plays, each frame moves
 // it on by the wall time since the last frame.
 import { useEffect } from 'react';
-import { playback } from '../stores';
+import { useEditor } from '../../react/editorContext';
 
 export function usePlaybackClock(): void {
+  const editor = useEditor();
   useEffect(() => {
     let frame = 0;
     let last = 0;
     const loop = (now: number) => {
-      const s = playback.getState();
+      const s = editor.playback.getState();
       if ((s.playing && s.run) || s.flow?.playing) {
         // A long gap (a background tab) counts as one frame, not a jump.
         s.tick(last ? Math.min(now - last, 100) : 0);
@@ -20,14 +21,14 @@ export function usePlaybackClock(): void {
       }
     };
     const start = () => {
-      const s = playback.getState();
+      const s = editor.playback.getState();
       if (frame === 0 && ((s.playing && s.run) || s.flow?.playing)) frame = requestAnimationFrame(loop);
     };
-    const unsubscribe = playback.subscribe(start);
+    const unsubscribe = editor.playback.subscribe(start);
     start();
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [editor]);
 }

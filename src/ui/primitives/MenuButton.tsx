@@ -33,14 +33,15 @@ export function MenuButton({ label, className, entries, onNeighbour, openSignal 
     if (refocus) button.current?.focus();
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opens the menu when the signal changes, not when show is re-created by a render
   useEffect(() => {
     if (openSignal) {
       show();
       button.current?.focus();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openSignal]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: binds the outside-click listener once per opening
   useEffect(() => {
     if (!open) return;
     const first = menu.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])');

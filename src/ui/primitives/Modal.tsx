@@ -22,6 +22,7 @@ export function Modal({ open, title, hideTitle, className, onClose, children }: 
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Escape closes through onCancel; a click on the backdrop is the pointer's way out
     <dialog
       ref={ref}
       className={`fl-dialog ${className ?? ''}`}

@@ -2,35 +2,35 @@
 // statement, requirements and discussion points, the question's other diagrams, and its drills.
 import { X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
+import { useDocument, useEditor, useQuestions } from '../../react/editorContext';
 import type { QuestionTemplate } from '../../templates/types';
-import { uiStore, useDocument } from '../stores';
 import { DrillCard } from './DrillCard';
 import { InterviewTimer } from './InterviewTimer';
 import { Markdown } from './Markdown';
 import { SetupNotes } from './SetupNotes';
-import { startFromTemplate } from './startFromTemplate';
 import './templates.css';
-import { findTemplate, questionsVersion } from './templateSource';
 
 function useTemplate(id: string): QuestionTemplate | null | undefined {
-  const version = useStore(questionsVersion, (s) => s.n);
+  const editor = useEditor();
+  const version = useQuestions((s) => s.version);
   const [template, setTemplate] = useState<QuestionTemplate | null | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the refetch signal: the question store bumps it when a file is added or removed
   useEffect(() => {
     let live = true;
-    void findTemplate(id).then((t) => live && setTemplate(t));
+    void editor.questions.find(id).then((t) => live && setTemplate(t));
     return () => {
       live = false;
     };
-  }, [id, version]);
+  }, [editor, id, version]);
   return template;
 }
 
 export function BriefPanel({ templateId }: { templateId: string }) {
+  const editor = useEditor();
   const template = useTemplate(templateId);
   const name = useDocument((s) => s.diagram.name);
   const block = useDocument((s) => s.diagram.templateBlock ?? 1);
-  const close = () => uiStore.getState().toggle('briefOpen', false);
+  const close = () => editor.ui.getState().toggle('briefOpen', false);
   return (
     <aside className="fl-side-panel fl-brief" aria-label="Question brief">
       <header>
@@ -70,7 +70,7 @@ export function BriefPanel({ templateId }: { templateId: string }) {
                 {template.diagrams.map((d, i) => (
                   <li key={i}>
                     {d.heading}{' '}
-                    <button type="button" className="fl-link-button" onClick={() => void startFromTemplate(template, i + 1)}>
+                    <button type="button" className="fl-link-button" onClick={() => void editor.questions.startFrom(template, i + 1)}>
                       Open as a new diagram
                     </button>
                   </li>

@@ -1,15 +1,15 @@
 // One drill in the brief: what it shows, Run (and with the fix, or apply the fix), and whether
 // the last run showed it, outcome by outcome with the measured numbers.
 import { Check, Play, Wrench, X } from 'lucide-react';
-import { useStore } from 'zustand';
+import { drillFits } from '../../editor/drillFits';
+import { outcomeKey, type Variant } from '../../editor/questions';
+import { useDocument, useEditor, usePlayback, useQuestions } from '../../react/editorContext';
 import type { Drill } from '../../templates/types';
-import { useDocument, usePlayback } from '../stores';
-import { applyFix, drillFits, drillOutcomes, outcomeKey, runDrill, type Variant } from './drillRuns';
 import { Markdown } from './Markdown';
 
 function Outcome({ drill, variant }: { drill: Drill; variant: Variant }) {
   const diagramId = useDocument((s) => s.diagram.id);
-  const outcome = useStore(drillOutcomes, (s) => s.results[outcomeKey(diagramId, drill, variant)]);
+  const outcome = useQuestions((s) => s.outcomes[outcomeKey(diagramId, drill, variant)]);
   if (!outcome) return null;
   if (outcome.error) return <p className="fl-field-error">The outcome could not be checked: {outcome.error}</p>;
   const met = outcome.checks.every((c) => c.met);
@@ -25,6 +25,7 @@ function Outcome({ drill, variant }: { drill: Drill; variant: Variant }) {
 }
 
 export function DrillCard({ drill, diagramCount }: { drill: Drill; diagramCount: number }) {
+  const editor = useEditor();
   const running = usePlayback((s) => s.status.kind === 'running');
   // Re-checked when the diagram changes: a drill whose parts were removed cannot run.
   const fits = useDocument((s) => drillFits(s.diagram, drill));
@@ -34,15 +35,21 @@ export function DrillCard({ drill, diagramCount }: { drill: Drill; diagramCount:
       <Markdown text={drill.description} />
       {fits ? (
         <div className="fl-drill-actions">
-          <button type="button" className="fl-button fl-button-primary" disabled={running} onClick={() => void runDrill(drill, 'as-is')}>
+          <button type="button" className="fl-button fl-button-primary" disabled={running} onClick={() => void editor.questions.runDrill(drill, 'as-is')}>
             <Play size={12} aria-hidden="true" /> Run drill
           </button>
           {drill.fix ? (
             <>
-              <button type="button" className="fl-button" disabled={running} onClick={() => void runDrill(drill, 'fixed')} title={drill.fix.title}>
+              <button
+                type="button"
+                className="fl-button"
+                disabled={running}
+                onClick={() => void editor.questions.runDrill(drill, 'fixed')}
+                title={drill.fix.title}
+              >
                 <Play size={12} aria-hidden="true" /> Run with the fix
               </button>
-              <button type="button" className="fl-button" onClick={() => applyFix(drill)} title="Change the diagram itself (one undo step)">
+              <button type="button" className="fl-button" onClick={() => editor.questions.applyFix(drill)} title="Change the diagram itself (one undo step)">
                 <Wrench size={12} aria-hidden="true" /> Apply the fix
               </button>
             </>

@@ -3,26 +3,26 @@
 // template" makes a new diagram in the library. A Markdown question file can be added here.
 import { FileUp, Play, Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
+import type { Editor } from '../../editor/Editor';
+import type { GalleryEntry } from '../../editor/questions';
+import { useEditor, useQuestions } from '../../react/editorContext';
 import { DIFFICULTIES } from '../../templates/types';
-import { pickFile } from '../pickFile';
 import { Modal } from '../primitives/Modal';
 import { MermaidPicture } from '../primitives/MermaidPicture';
-import { uiStore } from '../stores';
-import { galleryEntries, importQuestion, questionsVersion, removeQuestion, type GalleryEntry } from './templateSource';
-import { startFromTemplate } from './startFromTemplate';
 import './templates.css';
 
 function useEntries(): GalleryEntry[] | null {
-  const version = useStore(questionsVersion, (s) => s.n);
+  const editor = useEditor();
+  const version = useQuestions((s) => s.version);
   const [entries, setEntries] = useState<GalleryEntry[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the refetch signal: the question store bumps it when a file is added or removed
   useEffect(() => {
     let live = true;
-    void galleryEntries().then((e) => live && setEntries(e));
+    void editor.questions.entries().then((e) => live && setEntries(e));
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [editor, version]);
   return entries;
 }
 
@@ -34,22 +34,21 @@ function matches(e: GalleryEntry, query: string, category: string, difficulty: s
   return !q || [t.title, t.summary, t.category, t.source].some((s) => s.toLowerCase().includes(q));
 }
 
-async function addFromFile() {
-  const file = await pickFile('.md,.markdown,text/markdown');
+async function addFromFile(editor: Editor) {
+  const file = await editor.env.pickFile('.md,.markdown,text/markdown');
   if (!file) return;
   try {
-    const { template, stored } = await importQuestion(await file.text());
-    uiStore
-      .getState()
-      .notify(
-        stored ? `Added “${template.title}” to your questions` : `Added “${template.title}” for this session: storage is not available, so it will not be kept`,
-      );
+    const { template, stored } = await editor.questions.importQuestion(await file.text());
+    editor.notify(
+      stored ? `Added “${template.title}” to your questions` : `Added “${template.title}” for this session: storage is not available, so it will not be kept`,
+    );
   } catch (error) {
-    uiStore.getState().notify(`${file.name} is not a question file: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    editor.ui.getState().notify(`${file.name} is not a question file: ${error instanceof Error ? error.message : String(error)}`, 'error');
   }
 }
 
 function Preview({ entry }: { entry: GalleryEntry }) {
+  const editor = useEditor();
   const t = entry.template;
   const [starting, setStarting] = useState(false);
   const [shown, setShown] = useState(0);
@@ -74,7 +73,7 @@ function Preview({ entry }: { entry: GalleryEntry }) {
       <p className="fl-muted">Drills: {t.drills.map((d) => d.title).join('; ')}</p>
       <div className="fl-dialog-actions">
         {entry.mine ? (
-          <button type="button" className="fl-button" onClick={() => void removeQuestion(t.id)}>
+          <button type="button" className="fl-button" onClick={() => void editor.questions.removeQuestion(t.id)}>
             <Trash2 size={13} aria-hidden="true" /> Remove from my questions
           </button>
         ) : null}
@@ -84,7 +83,7 @@ function Preview({ entry }: { entry: GalleryEntry }) {
           disabled={starting}
           onClick={async () => {
             setStarting(true);
-            await startFromTemplate(t, shown + 1);
+            await editor.questions.startFrom(t, shown + 1);
             setStarting(false);
           }}
         >
@@ -96,6 +95,7 @@ function Preview({ entry }: { entry: GalleryEntry }) {
 }
 
 export function GalleryDialog() {
+  const editor = useEditor();
   const entries = useEntries();
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');
@@ -104,7 +104,7 @@ export function GalleryDialog() {
   const categories = useMemo(() => [...new Set((entries ?? []).map((e) => e.template.category))].sort(), [entries]);
   const shown = (entries ?? []).filter((e) => matches(e, query, category, difficulty));
   const current = shown.find((e) => e.template.id === selected) ?? shown[0];
-  const close = () => uiStore.getState().toggle('galleryOpen', false);
+  const close = () => editor.ui.getState().toggle('galleryOpen', false);
   return (
     <Modal open title="Question gallery" className="fl-gallery" onClose={close}>
       <div className="fl-gallery-filters">
@@ -125,7 +125,7 @@ export function GalleryDialog() {
             </option>
           ))}
         </select>
-        <button type="button" className="fl-button" onClick={() => void addFromFile()}>
+        <button type="button" className="fl-button" onClick={() => void addFromFile(editor)}>
           <FileUp size={13} aria-hidden="true" /> Add a question file…
         </button>
       </div>

@@ -2,17 +2,14 @@
 // time left in it, and a message when the next phase begins.
 import { Pause, Play, RotateCcw } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from 'zustand';
-import { createTimerStore, elapsed } from '../../store/timerStore';
+import { elapsed } from '../../editor/timerStore';
+import { useEditor, useTimer } from '../../react/editorContext';
 import { formatClock, INTERVIEW_PHASES, timerView } from '../../templates/timer';
-import { uiStore } from '../stores';
-
-/** One clock for the page: it keeps counting when the brief is closed and reopened. */
-export const interviewClock = createTimerStore();
 
 export function InterviewTimer() {
-  const running = useStore(interviewClock, (s) => s.startedAt !== null);
-  const state = useStore(interviewClock, (s) => s);
+  const editor = useEditor();
+  const running = useTimer((s) => s.startedAt !== null);
+  const state = useTimer((s) => s);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (!running) return;
@@ -22,10 +19,11 @@ export function InterviewTimer() {
   const spent = elapsed(state, running ? now : 0);
   const view = timerView(spent);
   const lastPhase = useRef(view.phase);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: announces a phase change once; the ui store is the editor's and lives as long as it
   useEffect(() => {
     if (view.phase > lastPhase.current && running) {
       const p = INTERVIEW_PHASES[view.phase];
-      uiStore.getState().notify(`Time for ${p.name.toLowerCase()}: ${p.minutes} minutes`);
+      editor.ui.getState().notify(`Time for ${p.name.toLowerCase()}: ${p.minutes} minutes`);
     }
     lastPhase.current = view.phase;
   }, [view.phase, running]);
@@ -40,7 +38,7 @@ export function InterviewTimer() {
           {formatClock(spent)} of {formatClock(view.totalMs)}
         </span>
         {running ? (
-          <button type="button" className="fl-icon-button" aria-label="Pause timer" onClick={() => interviewClock.getState().pause()}>
+          <button type="button" className="fl-icon-button" aria-label="Pause timer" onClick={() => editor.timer.getState().pause()}>
             <Pause size={15} aria-hidden="true" />
           </button>
         ) : (
@@ -48,12 +46,12 @@ export function InterviewTimer() {
             type="button"
             className="fl-icon-button"
             aria-label={spent > 0 ? 'Resume timer' : 'Start timer'}
-            onClick={() => interviewClock.getState().start()}
+            onClick={() => editor.timer.getState().start()}
           >
             <Play size={15} aria-hidden="true" />
           </button>
         )}
-        <button type="button" className="fl-icon-button" aria-label="Reset timer" onClick={() => interviewClock.getState().reset()}>
+        <button type="button" className="fl-icon-button" aria-label="Reset timer" onClick={() => editor.timer.getState().reset()}>
           <RotateCcw size={14} aria-hidden="true" />
         </button>
       </div>

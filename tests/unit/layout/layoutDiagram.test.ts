@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteRect, indexNodes, type Diagram } from '../../../src/model';
 import { layoutDiagram, toElkGraph } from '../../../src/layout/layoutDiagram';
-import { nodeElk } from '../../../src/layout/nodeElk';
+import { createNodeElk } from '../../../src/layout/nodeElk';
+
+const elk = createNodeElk();
 import { DiagramBuilder } from '../../helpers/builders';
 
 function withLayout(d: Diagram, layout: Awaited<ReturnType<typeof layoutDiagram>>): Diagram {
@@ -52,7 +54,7 @@ describe('auto-layout', () => {
 
   it('moves stacked nodes apart, keeps children inside their groups and follows the direction', async () => {
     const { d, ids } = sample();
-    const laid = withLayout(d, await layoutDiagram(d, nodeElk()));
+    const laid = withLayout(d, await layoutDiagram(d, elk));
     const byId = indexNodes(laid);
     const leaves = laid.nodes.filter((n) => n.kind !== 'group');
     for (let i = 0; i < leaves.length; i++)
@@ -75,8 +77,8 @@ describe('auto-layout', () => {
   it('lays out top to bottom when the diagram says so, and is deterministic', async () => {
     const { d, ids } = sample();
     d.direction = 'TB';
-    const first = await layoutDiagram(d, nodeElk());
-    const second = await layoutDiagram(structuredClone(d), nodeElk());
+    const first = await layoutDiagram(d, elk);
+    const second = await layoutDiagram(structuredClone(d), elk);
     expect([...first.positions]).toEqual([...second.positions]);
     const laid = withLayout(d, first);
     const byId = indexNodes(laid);

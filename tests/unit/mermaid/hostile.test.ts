@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { importMermaid } from '../../../src/mermaid/importMermaid';
 import { MermaidImportError } from '../../../src/mermaid/parse';
 import { validateDiagram } from '../../../src/model';
-import { createDocumentStore } from '../../../src/store/documentStore';
-import { documentActions } from '../../../src/store/documentActions';
+import { createDocumentStore } from '../../../src/editor/documentStore';
+import { storeActions } from '../../../src/editor/actions';
 import { threeTier } from '../../helpers/builders';
 import { seedFences } from '../../helpers/seeds';
 
@@ -80,7 +80,7 @@ describe('importing hostile Mermaid', () => {
         try {
           const { diagram } = await importMermaid(text, 'fuzz', noLayout);
           expect(validateDiagram(diagram)).toEqual([]);
-          documentActions(store).importAsGroup(diagram, { x: 0, y: 0 });
+          storeActions(store).importAsGroup(diagram, { x: 0, y: 0 });
           expect(validateDiagram(store.getState().diagram)).toEqual([]);
           imported++;
         } catch (error) {

@@ -4,7 +4,9 @@
 import '../../helpers/withMermaidDom';
 import { describe, expect, it } from 'vitest';
 import { layoutDiagram } from '../../../src/layout/layoutDiagram';
-import { nodeElk } from '../../../src/layout/nodeElk';
+import { createNodeElk } from '../../../src/layout/nodeElk';
+
+const elk = createNodeElk();
 import { importMermaid } from '../../../src/mermaid/importMermaid';
 import { absolutePosition, indexNodes, validateDiagram } from '../../../src/model';
 import { mermaidCounts } from '../../helpers/mermaidCounts';
@@ -25,7 +27,7 @@ describe('the question bank imports', () => {
 
   it.each(fences.map((f) => [f.name, f.text]))('%s imports with the counts mermaid reads', async (_, text) => {
     const expected = await mermaidCounts(text);
-    const { diagram, counts } = await importMermaid(text, 'seed', (d) => layoutDiagram(d, nodeElk()));
+    const { diagram, counts } = await importMermaid(text, 'seed', (d) => layoutDiagram(d, elk));
     expect(validateDiagram(diagram)).toEqual([]);
     const groups = diagram.nodes.filter((n) => n.kind === 'group');
     const nodes = diagram.nodes.filter((n) => n.kind !== 'group');

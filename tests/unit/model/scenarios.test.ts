@@ -13,8 +13,8 @@ import {
   updateFault,
   type Result,
 } from '../../../src/model';
-import { createDocumentStore } from '../../../src/store/documentStore';
-import { documentActions } from '../../../src/store/documentActions';
+import { createDocumentStore } from '../../../src/editor/documentStore';
+import { storeActions } from '../../../src/editor/actions';
 import { threeTier } from '../../helpers/builders';
 
 function value<T>(r: Result<T>): T {
@@ -109,7 +109,7 @@ describe('scenarios', () => {
   it('undoes a whole fault drag as one step, and an injection with its new Baseline as one', () => {
     const { diagram, db } = threeTier();
     const store = createDocumentStore(diagram);
-    const actions = documentActions(store);
+    const actions = storeActions(store);
     const f = value(actions.addFault(null, newFault('hang', { type: 'node', id: db }, 10_000, 60_000)));
     const sid = store.getState().diagram.scenarios[0].id;
     store.getState().beginGesture('Move fault');

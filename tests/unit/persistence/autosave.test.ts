@@ -3,9 +3,9 @@ import { Autosaver } from '../../../src/persistence/autosave';
 import { channelHub } from '../../../src/persistence/channel';
 import { memoryJournal } from '../../../src/persistence/journal';
 import { Library } from '../../../src/persistence/library';
-import { createDocumentStore } from '../../../src/store/documentStore';
-import { documentActions } from '../../../src/store/documentActions';
-import { createSaveStatus } from '../../../src/store/saveStatus';
+import { createDocumentStore } from '../../../src/editor/documentStore';
+import { storeActions } from '../../../src/editor/actions';
+import { createSaveStatus } from '../../../src/editor/saveStatus';
 import { threeTier } from '../../helpers/builders';
 import { storageErrors, testDb } from '../../helpers/testDb';
 
@@ -40,7 +40,7 @@ async function tab(lib: Library, hub = channelHub(), name = 'tab-a') {
       },
     },
   );
-  return { store, status, journal, saver, reloads, actions: documentActions(store), reopened: () => reopened };
+  return { store, status, journal, saver, reloads, actions: storeActions(store), reopened: () => reopened };
 }
 
 async function stored() {

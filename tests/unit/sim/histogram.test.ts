@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binOf, Histogram, valueOf } from '../../../src/sim/histogram';
+import { binOf, Histogram, binValue } from '../../../src/sim/histogram';
 import { Rng } from '../../../src/sim/rng';
 
 describe('latency histogram', () => {
   it('represents any latency from 1 µs to an hour within 3.2%', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.001, max: 3_600_000, noNaN: true }), (ms) => {
-        expect(Math.abs(valueOf(binOf(ms)) - ms) / ms).toBeLessThan(0.032);
+        expect(Math.abs(binValue(binOf(ms)) - ms) / ms).toBeLessThan(0.032);
       }),
       { numRuns: 5_000 },
     );

@@ -92,9 +92,9 @@ describe('a hung dependency', () => {
     b.chain('users', 'gw', 'product', 'inventory');
     const run = simulate(b.build(), scenario(60_000, { faults: [nodeFault('hang', 'inventory', 10_000, 30_000)] }));
     const texts = run.timeline.map((e) => e.text);
-    const fault = texts.findIndex((t) => t === 'Inventory hangs (injected)');
-    const saturated = texts.findIndex((t) => t === 'Product: all 150 slots waiting on Inventory');
-    const callersTimeOut = texts.findIndex((t) => t === 'Gateway → Product: calls time out');
+    const fault = texts.indexOf('Inventory hangs (injected)');
+    const saturated = texts.indexOf('Product: all 150 slots waiting on Inventory');
+    const callersTimeOut = texts.indexOf('Gateway → Product: calls time out');
     expect(fault).toBe(0);
     expect(saturated).toBeGreaterThan(fault);
     expect(callersTimeOut).toBeGreaterThan(saturated);

@@ -2,7 +2,9 @@ import '../../helpers/withMermaidDom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutDiagram } from '../../../src/layout/layoutDiagram';
-import { nodeElk } from '../../../src/layout/nodeElk';
+import { createNodeElk } from '../../../src/layout/nodeElk';
+
+const elk = createNodeElk();
 import { effectiveCallProps } from '../../../src/model';
 import { applyPatch, drillScenario, edgeByKey, patched } from '../../../src/templates/applyDrill';
 import { parseTemplate } from '../../../src/templates/parseTemplate';
@@ -10,7 +12,7 @@ import { runDrillOn } from '../../../src/templates/runDrill';
 import { templateDiagram } from '../../../src/templates/templateDiagram';
 
 const template = parseTemplate(readFileSync('tests/fixtures/templates/minimal.md', 'utf8'));
-const open = () => templateDiagram(template, 1, (d) => layoutDiagram(d, nodeElk()));
+const open = () => templateDiagram(template, 1, (d) => layoutDiagram(d, elk));
 
 describe('from a template to a runnable diagram', () => {
   it('imports the diagram, applies its setup before layout, and adds its drills as scenarios', async () => {

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templateFiles } from '../../../src/cli/drillsCommand';
 import { layoutDiagram } from '../../../src/layout/layoutDiagram';
-import { nodeElk } from '../../../src/layout/nodeElk';
+import { createNodeElk } from '../../../src/layout/nodeElk';
 import { importMermaid } from '../../../src/mermaid/importMermaid';
 import { parseTemplate } from '../../../src/templates/parseTemplate';
 import { runDrills } from '../../../src/templates/runDrill';
@@ -17,7 +17,7 @@ import { seedFences } from '../../helpers/seeds';
 const files = templateFiles();
 const templates = files.map((path) => ({ path, template: parseTemplate(readFileSync(path, 'utf8')) }));
 const layout = (() => {
-  const elk = nodeElk();
+  const elk = createNodeElk();
   return (d: Parameters<typeof layoutDiagram>[0]) => layoutDiagram(d, elk);
 })();
 const normal = (text: string) => text.replace(/\s+$/, '');

@@ -1,30 +1,64 @@
-// @vitest-environment jsdom
-// The storage session in a page: what was drawn before the library opened is kept.
-import 'fake-indexeddb/auto';
+// The storage session over a real (in-memory) IndexedDB: what was drawn before the library opened
+// is kept, and a file's refused values are named in the notice. A session per test: nothing here
+// lives at module scope any more, so the tests run in any order and any number of times.
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { TestEditor } from '../../../src/editor/TestEditor';
+import { serializeDiagramFile } from '../../../src/files/diagramFile';
+import { channelHub } from '../../../src/persistence/channel';
+import { memoryJournal } from '../../../src/persistence/journal';
 import { Library } from '../../../src/persistence/library';
-import { FaultlineDb } from '../../../src/persistence/db';
-import { session } from '../../../src/ui/library/session';
-import { actions, documentStore, saveStatus } from '../../../src/ui/stores';
+import { LibrarySession, type SessionEnv } from '../../../src/ui/library/session';
+import { threeTier } from '../../helpers/builders';
+import { testDb } from '../../helpers/testDb';
+
+function sessionFor(editor: TestEditor, factory = new IDBFactory()) {
+  const name = `session-${Math.random()}`;
+  const env: SessionEnv = {
+    openDatabase: () => testDb(factory, name),
+    journal: memoryJournal(),
+    channel: channelHub().channel(),
+    fragment: () => '',
+    clearFragment: () => undefined,
+    pageUrl: () => 'http://localhost/',
+    onExit: () => undefined,
+  };
+  const session = new LibrarySession(editor, env);
+  editor.attachStorage(session);
+  return { session, factory, name };
+}
 
 describe('the storage session', () => {
   it('keeps a diagram drawn before the library opened, as a new diagram with its undo history', async () => {
+    const editor = new TestEditor(undefined, { library: false });
+    const { session, factory, name } = sessionFor(editor);
     // A diagram from an earlier visit, which would otherwise reopen.
-    const earlier = new Library(new FaultlineDb());
-    await earlier.create({ ...documentStore.getState().diagram, id: 'd_earlier', name: 'Earlier' });
+    const earlier = new Library(testDb(factory, name));
+    await earlier.create({ ...editor.diagram, id: 'd_earlier', name: 'Earlier' });
     await earlier.setSetting('lastOpenDiagram', 'd_earlier');
 
-    const drawnFirst = documentStore.getState().diagram.id;
-    actions.addComponent('cache', { x: 0, y: 0 });
+    const drawnFirst = editor.diagram.id;
+    editor.actions.addComponent('cache', { x: 0, y: 0 });
     await session.boot();
 
-    const open = documentStore.getState();
+    const open = editor.doc.getState();
     expect(open.diagram.id).toBe(drawnFirst);
     expect(open.diagram.nodes.map((n) => n.kind)).toEqual(['cache']);
     expect(open.past.length).toBe(1);
-    expect(saveStatus.getState().state.kind).toBe('saved');
-    const names = (await session.library!.list()).map((d) => d.name).sort();
+    expect(editor.saveStatus.getState().state.kind).toBe('saved');
+    const names = (await session.listDiagrams()).map((d) => d.name).sort();
     expect(names).toEqual(['Earlier', open.diagram.name].sort());
     expect(await session.library!.getSetting('lastOpenDiagram')).toBe(drawnFirst);
+  });
+
+  it("opens a file with a value out of range and names the field's refusal in the notice", async () => {
+    const editor = new TestEditor(undefined, { library: false });
+    const { session } = sessionFor(editor);
+    await session.boot();
+    const { diagram } = threeTier();
+    diagram.nodes[0].props.patternFactor = 5_000;
+    await session.importFile({ name: 'shop.faultline.json', text: async () => serializeDiagramFile(diagram) });
+    expect(editor.diagram.nodes[0].props.patternFactor).toBeUndefined();
+    expect(editor.lastMessage()).toContain('Pattern factor must be at most 1,000 × (got 5000; left out)');
   });
 });

@@ -82,10 +82,10 @@ export interface UiState {
   showDock(tab?: DockTab, open?: boolean): void;
 }
 
-let toastSeq = 0;
 const EMPTY: ReadonlySet<string> = new Set();
 
 export function createUiStore() {
+  let toastSeq = 0;
   return createStore<UiState>()((set) => ({
     selectedNodes: EMPTY,
     selectedEdges: EMPTY,

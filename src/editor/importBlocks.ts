@@ -1,12 +1,10 @@
 // Turning chosen Mermaid blocks into diagrams: into a new diagram (several blocks become groups
 // side by side) or into the open one as groups, as one undo step either way.
 import { produce } from 'immer';
-import { canvasApi } from '../../canvas/canvasApi';
-import { importMermaid } from '../../mermaid/importMermaid';
-import type { Diagram } from '../../model';
-import { createDiagram, insertDiagramAsGroup, nodeSize } from '../../model';
-import { actions, documentStore } from '../stores';
-import { openNewDiagram } from '../openDiagram';
+import { importMermaid } from '../mermaid/importMermaid';
+import type { Diagram } from '../model';
+import { createDiagram, insertDiagramAsGroup, nodeSize } from '../model';
+import type { Editor } from './Editor';
 
 export interface ImportBlock {
   name: string;
@@ -36,16 +34,16 @@ export interface ImportSummary {
   notices: string[];
 }
 
-export async function runImport(blocks: ImportBlock[], target: ImportTarget, title: string): Promise<ImportSummary> {
-  const { layoutInWorker } = await import('../../layout/browserLayout');
+export async function importBlocks(editor: Editor, blocks: ImportBlock[], target: ImportTarget, title: string): Promise<ImportSummary> {
   const results: Awaited<ReturnType<typeof importMermaid>>[] = [];
-  for (const b of blocks) results.push(await importMermaid(b.text, b.name, layoutInWorker));
+  for (const b of blocks) results.push(await importMermaid(b.text, b.name, (d) => editor.layout.layout(d)));
   const notices = results.flatMap((r) => r.notices);
   const nodes = results.reduce((sum, r) => sum + r.counts.nodes, 0);
   const edges = results.reduce((sum, r) => sum + r.counts.edges, 0);
   const groups = results.reduce((sum, r) => sum + r.counts.groups, 0);
   if (target === 'new') {
-    if (results.length === 1) await openNewDiagram(results[0].diagram);
+    const storage = await editor.storageReady;
+    if (results.length === 1) await storage.adopt(results[0].diagram);
     else {
       let x = 0;
       const combined = produce(createDiagram(title), (d: Diagram) => {
@@ -54,21 +52,22 @@ export async function runImport(blocks: ImportBlock[], target: ImportTarget, tit
           x += widthOf(r.diagram) + GAP * 2;
         }
       });
-      await openNewDiagram(combined);
+      await storage.adopt(combined);
     }
   } else {
     // Centred on the view: the groups side by side, their middle at the middle of the screen.
-    const center = canvasApi()?.viewportCenter() ?? { x: 0, y: 0 };
+    const center = editor.canvas.viewCenter();
     const total = results.reduce((sum, r) => sum + widthOf(r.diagram) + GAP * 2, -GAP * 2);
-    const store = documentStore.getState();
+    const store = editor.doc.getState();
     store.beginGesture(`Import ${title}`);
     let x = center.x - total / 2;
     for (const r of results) {
-      actions.importAsGroup(r.diagram, { x, y: center.y - heightOf(r.diagram) / 2 });
+      editor.actions.importAsGroup(r.diagram, { x, y: center.y - heightOf(r.diagram) / 2 });
       x += widthOf(r.diagram) + GAP * 2;
     }
     store.endGesture();
-    requestAnimationFrame(() => canvasApi()?.fitView());
+    await editor.env.nextFrame();
+    editor.viewport?.fitView();
   }
   return { nodes, edges, groups, notices };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTimerStore, elapsed } from '../../../src/store/timerStore';
+import { createTimerStore, elapsed } from '../../../src/editor/timerStore';
 import { formatClock, INTERVIEW_PHASES, timerView } from '../../../src/templates/timer';
 
 describe('the interview timer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPlaybackStore } from '../../../src/store/playbackStore';
+import { createPlaybackStore } from '../../../src/editor/playbackStore';
 import { STEP_MS } from '../../../src/playback/flows';
 import { hangRun, HANG_FROM } from '../../helpers/runs';
 

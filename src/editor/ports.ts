@@ -1,0 +1,130 @@
+// What the Editor asks of its surroundings. The app provides browser implementations (the React
+// Flow viewport, the Dexie library, the simulation and layout workers, the system clipboard);
+// TestEditor provides in-memory ones, so everything the Editor does runs headless in Node.
+import type { Diagram, NodeKind, XY } from '../model';
+import type { RecordedRun } from '../sim/types';
+import type { Layout } from '../layout/layoutDiagram';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The mounted canvas: its view of the diagram, set by the canvas adapter while it is mounted. */
+export interface ViewportPort {
+  /** The diagram point at the middle of the visible canvas. */
+  viewportCenter(): XY;
+  fitView(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  /** Converts a point on the screen to diagram coordinates. */
+  toDiagram(screen: XY): XY;
+  /** Centres the view on a node, at the given zoom or the current one. */
+  focusNode(id: string, zoom?: number): void;
+  /** The canvas area every node covers, in diagram coordinates. */
+  contentBounds(): Rect;
+  /** Where a node or an edge is on the screen (for menus opened from the keyboard). */
+  screenRectOf(type: 'node' | 'edge', id: string): Rect | null;
+  /** The element that holds the drawing (nodes and edges), for pictures. */
+  drawingElement(): HTMLElement | null;
+}
+
+/** A file the person chose (a browser File has this shape). */
+export interface FileLike {
+  name: string;
+  text(): Promise<string>;
+}
+
+/** A diagram in the library's list, without its document. */
+export interface DiagramListing {
+  id: string;
+  name: string;
+  updatedAt: number;
+  nodeCount: number;
+  edgeCount: number;
+  kindCounts: Partial<Record<NodeKind, number>>;
+}
+
+/** A stored run's description, without its body. */
+export interface RunListing {
+  id: string;
+  diagramId: string;
+  scenarioId: string;
+  scenarioName: string;
+  createdAt: number;
+  pinned: 0 | 1;
+  successRatio: number;
+  diagramRevision?: string | null;
+  seed?: number;
+  faultCount?: number;
+}
+
+export interface StoredRuns {
+  list(diagramId: string): Promise<RunListing[]>;
+  /** The run, migrated to the current format; throws with a message that offers a re-run. */
+  get(id: string): Promise<{ run: RecordedRun; migrated: string[] } | undefined>;
+  pin(id: string, pinned: boolean): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export interface StoredQuestions {
+  list(): Promise<{ id: string; title: string; text: string }[]>;
+  put(id: string, title: string, text: string): Promise<unknown>;
+  remove(id: string): Promise<void>;
+}
+
+/** What a delete handed back, so it can be undone. Opaque to the Editor. */
+export type DeletedDiagram = { readonly record: { readonly name: string } };
+
+/** The library: where diagrams, runs and questions are kept. */
+export interface EditorStorage {
+  /** Null where the browser gives the page no storage. */
+  readonly runs: StoredRuns | null;
+  readonly questions: StoredQuestions | null;
+  readonly available: boolean;
+  listDiagrams(): Promise<DiagramListing[]>;
+  /** Called whenever the set of diagrams changes. */
+  onListChange(listener: () => void): () => void;
+  newDiagram(): Promise<void>;
+  open(id: string): Promise<void>;
+  /** A new diagram from anywhere (an import, a file, a template): stored, then opened. */
+  adopt(diagram: Diagram, notice?: string): Promise<void>;
+  rename(id: string, name: string): Promise<void>;
+  duplicate(id: string): Promise<void>;
+  remove(id: string): Promise<DeletedDiagram | null>;
+  undoRemove(deleted: DeletedDiagram): Promise<void>;
+  flush(): Promise<void>;
+  reloadTheirs(): Promise<void>;
+  keepMineAsCopy(): Promise<void>;
+  saveSharedCopy(): Promise<void>;
+  exportFile(): Promise<void>;
+  importFile(file: FileLike): Promise<void>;
+  copyShareLink(): Promise<void>;
+}
+
+export interface SimulationJob {
+  result: Promise<{ run: RecordedRun; record: RunListing | null; storeError: string | null }>;
+  cancel(): void;
+}
+
+/** Runs simulations off the page's thread (a worker in the browser), storing them when asked. */
+export interface SimulatorPort {
+  run(diagram: Diagram, scenario: Diagram['scenarios'][number], storeFor: string | null, onProgress: (fraction: number) => void): SimulationJob;
+}
+
+export interface LayoutPort {
+  layout(d: Diagram): Promise<Layout>;
+}
+
+export interface Env {
+  /** The system clipboard; may refuse (no permission), which the Editor handles. */
+  writeClipboard(text: string): Promise<void>;
+  readClipboard(): Promise<string>;
+  download(text: string, fileName: string, mime?: string): void;
+  pickFile(accept: string): Promise<FileLike | null>;
+  /** Resolves after the next frame is drawn, in a new task (so work splits into short tasks). */
+  nextFrame(): Promise<void>;
+  now(): number;
+}

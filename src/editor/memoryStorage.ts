@@ -2,13 +2,14 @@
 // runs and questions in maps, with the same behaviour the commands rely on (new, open, adopt,
 // rename, duplicate, delete with undo, files and links). The browser's library is the Dexie
 // session (ui/library/session.ts); this one writes nothing anywhere.
-import { parseDiagramFile, serializeDiagramFile } from '../files/diagramFile';
+import { serializeDiagramFile } from '../files/diagramFile';
 import { encodeShareFragment } from '../files/shareLink';
 import type { Diagram } from '../model';
 import { createDiagram, isContainer, newId } from '../model';
 import type { RecordedRun } from '../sim/types';
 import type { Editor } from './Editor';
 import { fileNameFor } from './fileName';
+import { diagramFromFile } from './openFile';
 import type { DeletedDiagram, DiagramListing, EditorStorage, FileLike, RunListing, StoredQuestions, StoredRuns } from './ports';
 
 interface Kept {
@@ -203,13 +204,14 @@ export class MemoryStorage implements EditorStorage {
   }
 
   async importFile(file: FileLike): Promise<void> {
+    let opened: Awaited<ReturnType<typeof diagramFromFile>>;
     try {
-      const { diagram, report } = parseDiagramFile(await file.text());
-      const note = report.dropped > 0 ? ` (${report.dropped} damaged parts were repaired or left out: ${report.messages.join('; ')})` : '';
-      await this.adopt({ ...diagram, id: newId('d') }, `Opened ${file.name}${note}`);
+      opened = await diagramFromFile(file);
     } catch (error) {
-      this.editor.notify(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      this.editor.notify((error as Error).message, 'error');
+      return;
     }
+    await this.adopt(opened.diagram, opened.message);
   }
 
   async copyShareLink(): Promise<void> {

@@ -54,9 +54,13 @@ export interface RunListing {
   scenarioId: string;
   scenarioName: string;
   createdAt: number;
+  /** 1 when the user pinned it: caps never evict a pinned run. */
   pinned: 0 | 1;
+  /** Client success over the run, for lists and comparisons without loading the body. */
   successRatio: number;
+  /** What was simulated (model/revision.ts): a diagram whose revision now differs makes it stale. */
   diagramRevision?: string | null;
+  /** Seed and faults, so runs of one scenario can be told apart in lists. */
   seed?: number;
   faultCount?: number;
 }

@@ -2,6 +2,7 @@
 // the app wrote it, so an older tab can tell it must not write over newer data.
 import type { Diagram, NodeKind, Scenario } from '../model';
 import type { RecordedRun } from '../sim/types';
+import type { RunListing } from '../editor/ports';
 
 /** The version of the stored data this app writes; raised when records change shape. */
 export const DATA_VERSION = 1;
@@ -30,24 +31,10 @@ export interface ScenarioRecord {
 }
 
 /** A recorded run's description; its body (series, events, samples) is in RunDataRecord. */
-export interface RunRecord {
-  id: string;
-  diagramId: string;
-  scenarioId: string;
-  scenarioName: string;
-  createdAt: number;
-  /** 1 when the user pinned it: caps never evict a pinned run. */
-  pinned: 0 | 1;
+export interface RunRecord extends RunListing {
   sizeBytes: number;
-  /** Client success over the run, for lists and comparisons without loading the body. */
-  successRatio: number;
-  /** What was simulated (model/revision.ts): a diagram whose revision now differs makes it stale. */
-  diagramRevision?: string | null;
   /** The run format it was stored in (absent: 1). */
   version?: number;
-  /** Seed and faults, so runs of one scenario can be told apart in lists. */
-  seed?: number;
-  faultCount?: number;
 }
 
 export interface RunDataRecord {

@@ -4,6 +4,7 @@
 // Dexie is not in the initial JavaScript; tests make one over fake-indexeddb.
 import type { DeletedDiagram, DiagramListing, EditorStorage, FileLike } from '../../editor/ports';
 import type { Editor } from '../../editor/Editor';
+import { diagramFromFile } from '../../editor/openFile';
 import { restoreDiagram } from '../../files/restoreDiagram';
 import type { Diagram } from '../../model';
 import { createDiagram, newId } from '../../model';
@@ -335,15 +336,14 @@ export class LibrarySession implements EditorStorage {
 
   /** Imports a .faultline.json as a new diagram; it never replaces one already stored. */
   async importFile(file: FileLike): Promise<void> {
-    const { parseDiagramFile } = await files();
+    let opened: Awaited<ReturnType<typeof diagramFromFile>>;
     try {
-      const { diagram, report } = parseDiagramFile(await file.text());
-      // What was left out or repaired is named, in each field's own words.
-      const note = report.dropped > 0 ? ` (${report.dropped} damaged parts were repaired or left out: ${report.messages.join('; ')})` : '';
-      await this.adopt({ ...diagram, id: newId('d') }, `Opened ${file.name}${note}`);
+      opened = await diagramFromFile(file);
     } catch (error) {
-      this.editor.notify(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      this.editor.notify((error as Error).message, 'error');
+      return;
     }
+    await this.adopt(opened.diagram, opened.message);
   }
 
   async copyShareLink(): Promise<void> {

@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EditorProvider } from './react/editorContext';
 import { App } from './ui/App';
-import { createBrowserEditor } from './ui/browserEditor';
+import { createBrowserEditor, joinFromAddress } from './ui/browserEditor';
 import { exposeDebugHandle } from './ui/debugHandle';
 
 const editor = createBrowserEditor();
@@ -20,8 +20,10 @@ createRoot(document.getElementById('root')!).render(
 
 // Storage loads after the first paint: the editor is up at once, the diagram arrives from
 // IndexedDB a moment later.
-void import('./ui/library/session').then(({ LibrarySession, browserSessionEnv }) => {
-  const session = new LibrarySession(editor, browserSessionEnv());
-  editor.attachStorage(session);
-  return session.boot();
-});
+void import('./ui/library/session')
+  .then(({ LibrarySession, browserSessionEnv }) => {
+    const session = new LibrarySession(editor, browserSessionEnv());
+    editor.attachStorage(session);
+    return session.boot();
+  })
+  .then(() => joinFromAddress(editor));

@@ -1,4 +1,5 @@
 // `npm run bench [-- name...]`: runs the benchmarks and prints their figures with the inputs named.
+import { runCollabBench } from './collab';
 import { runEditorBench } from './editor';
 import { runImportBench } from './mermaid';
 import { runPersistenceBench } from './persistence';
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = 
   import: runImportBench,
   storage: runPersistenceBench,
   replay: runReplayBench,
+  collab: runCollabBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -21,8 +21,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { KIND_MIME } from '../editor/canvasInteraction';
 import type { Size, XY } from '../model';
 import { absoluteRect, CATALOG, center, indexNodes } from '../model';
-import { useDocument, useEditor, useUi } from '../react/editorContext';
+import { useDocument, useEditor, useLive, useUi } from '../react/editorContext';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { LiveCursors, useFollowView } from './overlays/LiveCursors';
 import { ParticleLayer } from './overlays/ParticleLayer';
 import { FlowMapper, type FlowEdge, type FlowNode } from './toFlow';
 
@@ -41,6 +42,8 @@ export function Canvas() {
   const selectedNodes = useUi((s) => s.selectedNodes);
   const selectedEdges = useUi((s) => s.selectedEdges);
   const snapToGrid = useUi((s) => s.snapToGrid);
+  const viewing = useLive((s) => s.role === 'viewer');
+  useFollowView();
   const showMinimap = useUi((s) => s.showMinimap);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const mapper = useMemo(() => new FlowMapper(), []);
@@ -212,9 +215,30 @@ export function Canvas() {
     [editor],
   );
 
+  const onPointerMove = useCallback(
+    (e: React.PointerEvent) => {
+      if (editor.live.active) editor.live.setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [editor, flow],
+  );
+  const onPointerLeave = useCallback(() => editor.live.active && editor.live.setCursor(null), [editor]);
+  const onMove = useCallback(
+    (_: unknown, viewport: { x: number; y: number; zoom: number }) => editor.live.active && editor.live.setViewport(viewport),
+    [editor],
+  );
+
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the drop zone for palette items and files; the canvas inside is the interactive element
-    <div className="fl-canvas" ref={wrapper} onDrop={onDrop} onDragOver={onDragOver} data-testid="canvas" data-far={far || undefined}>
+    <div
+      className="fl-canvas"
+      ref={wrapper}
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      data-testid="canvas"
+      data-far={far || undefined}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -235,6 +259,9 @@ export function Canvas() {
         onEdgeContextMenu={openEdgeMenu}
         onPaneContextMenu={closeMenu}
         onPaneClick={clickPane}
+        onMove={onMove}
+        nodesDraggable={!viewing}
+        nodesConnectable={!viewing}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
@@ -252,6 +279,7 @@ export function Canvas() {
         <Controls showInteractive={false} position="bottom-left" />
         {showMinimap ? <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" /> : null}
         <ParticleLayer />
+        <LiveCursors />
       </ReactFlow>
     </div>
   );

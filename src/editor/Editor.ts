@@ -13,6 +13,7 @@ import { registerDefaultCommands } from './commands';
 import { CommandRegistry } from './commands/registry';
 import type { KeyLike } from './commands/shortcut';
 import { createDocumentStore, type DocumentStore } from './documentStore';
+import { LiveControl } from './liveControl';
 import { createPlaybackStore, type PlaybackStore } from './playbackStore';
 import type { EditorStorage, Env, LayoutPort, SimulatorPort, ViewportPort } from './ports';
 import { QuestionSources } from './questions';
@@ -43,6 +44,8 @@ export class Editor {
   readonly clipboard: ClipboardActions;
   readonly runs: RunControl;
   readonly questions: QuestionSources;
+  /** The live session, when there is one: shared document, presence, per-person undo. */
+  readonly live: LiveControl;
   readonly env: Env;
   readonly simulator: SimulatorPort;
   readonly layout: LayoutPort;
@@ -66,6 +69,7 @@ export class Editor {
     this.clipboard = new ClipboardActions(this);
     this.runs = new RunControl(this);
     this.questions = new QuestionSources(this);
+    this.live = new LiveControl(this);
     this.storageReady = new Promise((resolve) => (this.resolveStorage = resolve));
   }
 
@@ -75,6 +79,12 @@ export class Editor {
 
   /** The one apply path: a named action, as data, through the document store. */
   apply<N extends ActionName>(call: ActionCall<N>): ActionResult<N> {
+    // A viewer of a live session watches: every document change is refused, with the reason.
+    if (this.live.readOnly) {
+      const reason = 'You are viewing this live session: ask for an editor link to change it';
+      if (!this.ui.getState().toasts.some((t) => t.message === reason)) this.notify(reason, 'error');
+      return { ok: false, reason } as ActionResult<N>;
+    }
     return applyAction(this.doc, call);
   }
 
@@ -95,17 +105,27 @@ export class Editor {
     return result;
   }
 
-  /** Undo or redo, announced. */
+  /** Undo or redo, announced. In a live session they undo this person's own changes only. */
   undo(): string | null {
+    if (this.live.active) return this.live.undo() ? 'your last change' : null;
     const label = this.doc.getState().undo();
     if (label) this.notify(`Undid: ${label}`);
     return label;
   }
 
   redo(): string | null {
+    if (this.live.active) return this.live.redo() ? 'your last change' : null;
     const label = this.doc.getState().redo();
     if (label) this.notify(`Redid: ${label}`);
     return label;
+  }
+
+  canUndo(): boolean {
+    return this.live.active ? this.live.canUndo() : this.doc.getState().past.length > 0;
+  }
+
+  canRedo(): boolean {
+    return this.live.active ? this.live.canRedo() : this.doc.getState().future.length > 0;
   }
 
   /** Runs the command a key presses; true if one ran. Typing and dialogs are filtered by the caller. */

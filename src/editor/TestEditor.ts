@@ -10,7 +10,7 @@ import { simulateAsync } from '../sim/simulate';
 import { keyFor } from './commands/shortcut';
 import { Editor } from './Editor';
 import { MemoryStorage } from './memoryStorage';
-import type { Env, FileLike, Rect, ViewportPort } from './ports';
+import type { Env, FileLike, LiveEnv, Rect, ViewportPort } from './ports';
 
 export interface Download {
   text: string;
@@ -64,7 +64,7 @@ export class TestEditor extends Editor {
   clock = 1_700_000_000_000;
 
   /** `library: false` leaves the library for the test to attach (a Dexie session over fake-indexeddb, say). */
-  constructor(diagram?: Diagram, options: { library?: boolean } = {}) {
+  constructor(diagram?: Diagram, options: { library?: boolean; live?: LiveEnv } = {}) {
     const elk = createNodeElk();
     const env: Env = {
       writeClipboard: async (text) => {
@@ -78,6 +78,7 @@ export class TestEditor extends Editor {
       pickFile: async () => this.filesToPick.shift() ?? null,
       nextFrame: () => Promise.resolve(),
       now: () => this.clock,
+      live: options.live,
     };
     super({
       env,

@@ -122,6 +122,23 @@ export interface LayoutPort {
   layout(d: Diagram): Promise<Layout>;
 }
 
+/** What a live session needs from the platform. */
+export interface LiveEnv {
+  /** The relay's address (ws:// or wss://), as set in the app. */
+  relayUrl(): string;
+  /** This page's address without its fragment: links are built on it. */
+  pageUrl(): string;
+  /** A WebSocket class where the platform has none (Node 20). */
+  WebSocket?: unknown;
+  /** The name this person gave last time, remembered on this device. */
+  savedName?(): string | null;
+  saveName?(name: string): void;
+  /** Sets the relay's address; returns why it was refused, or null. */
+  setRelayUrl?(url: string): string | null;
+  /** How long a join waits for the relay before it says it cannot reach it (default 8 s). */
+  joinTimeoutMs?: number;
+}
+
 export interface Env {
   /** The system clipboard; may refuse (no permission), which the Editor handles. */
   writeClipboard(text: string): Promise<void>;
@@ -131,4 +148,6 @@ export interface Env {
   /** Resolves after the next frame is drawn, in a new task (so work splits into short tasks). */
   nextFrame(): Promise<void>;
   now(): number;
+  /** Live sessions; absent where there are none. */
+  live?: LiveEnv;
 }

@@ -4,6 +4,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { DocumentState } from '../editor/documentStore';
+import type { LiveState } from '../editor/liveControl';
 import type { Editor } from '../editor/Editor';
 import type { PlaybackState } from '../editor/playbackStore';
 import type { QuestionsState } from '../editor/questions';
@@ -45,4 +46,8 @@ export function useTimer<T>(selector: (s: TimerState) => T): T {
 
 export function useQuestions<T>(selector: (s: QuestionsState) => T): T {
   return useStore(useEditor().questions.state, selector);
+}
+
+export function useLive<T>(selector: (s: LiveState) => T): T {
+  return useStore(useEditor().live.store, selector);
 }

@@ -10,6 +10,8 @@ import { installShortcuts } from './commands/keyboard';
 import { EmptyState } from './EmptyState';
 import { SaveIndicator } from './library/SaveIndicator';
 import { StatusBanner } from './library/StatusBanner';
+import { LiveBanner, LiveBar } from './live/LiveBar';
+import { LiveDialogs } from './live/LiveDialogs';
 import { Inspector } from './inspector/Inspector';
 import { Menus } from './Menus';
 import { Palette } from './Palette';
@@ -32,6 +34,7 @@ function TopBar() {
       <button type="button" className="fl-doc-name" title={`${name}: open the library`} onClick={openLibrary}>
         {name}
       </button>
+      <LiveBar />
       <SaveIndicator />
     </header>
   );
@@ -59,6 +62,7 @@ function Dialogs() {
       {importing ? <ImportDialog /> : null}
       {exporting ? <ExportDialog /> : null}
       {library ? <LibraryDialog /> : null}
+      <LiveDialogs />
     </Suspense>
   );
 }
@@ -114,6 +118,7 @@ export function App() {
         {paletteOpen ? <Palette /> : null}
         <main className="fl-main" onKeyDownCapture={(e) => replayArrows(editor, e)}>
           <StatusBanner />
+          <LiveBanner />
           <Canvas />
           <EmptyState />
           <SidePanels />

@@ -1,14 +1,52 @@
 // The Editor as the browser app has it: the system clipboard, downloads, the file picker, the
 // simulation and layout workers, and the platform's modifier key.
 import { Editor } from '../editor/Editor';
-import type { Env, SimulatorPort } from '../editor/ports';
+import { checkRelayUrl, parseLiveFragment } from '../collab/liveLink';
+import type { Env, LiveEnv, SimulatorPort } from '../editor/ports';
 import { WorkerLayout } from '../layout/browserLayout';
 import { downloadText } from './download';
 import { pickFile } from './pickFile';
 
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
+const RELAY_KEY = 'faultline.relayUrl';
+const NAME_KEY = 'faultline.name';
+/** The relay for a deployment is set at build time (VITE_RELAY_URL); a person can change it in the app. */
+const DEFAULT_RELAY = (import.meta.env.VITE_RELAY_URL as string | undefined) ?? 'ws://localhost:1234';
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode or storage off: remembered for this page only.
+  }
+}
+
+const browserLive: LiveEnv = {
+  relayUrl: () => {
+    const saved = stored(RELAY_KEY);
+    return saved && checkRelayUrl(saved) === null ? saved : DEFAULT_RELAY;
+  },
+  pageUrl: () => `${location.origin}${location.pathname}`,
+  savedName: () => stored(NAME_KEY),
+  saveName: (name) => store(NAME_KEY, name),
+  setRelayUrl: (url) => {
+    const problem = checkRelayUrl(url);
+    if (!problem) store(RELAY_KEY, url.trim());
+    return problem;
+  },
+};
+
 const browserEnv: Env = {
+  live: browserLive,
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   readClipboard: () => navigator.clipboard.readText(),
   download: (text, fileName, mime) => downloadText(text, fileName, mime),
@@ -32,4 +70,14 @@ const workerSimulator: SimulatorPort = {
 
 export function createBrowserEditor(): Editor {
   return new Editor({ env: browserEnv, simulator: workerSimulator, layout: new WorkerLayout(), mac: isMac });
+}
+
+/** A live-session link in the address: ask the person's name, then join. */
+export function joinFromAddress(editor: Editor): void {
+  try {
+    const link = parseLiveFragment(location.hash);
+    if (link) editor.live.askName({ purpose: 'join', link });
+  } catch (error) {
+    editor.notify((error as Error).message, 'error');
+  }
 }

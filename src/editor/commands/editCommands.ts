@@ -15,13 +15,13 @@ function selectedGroup(e: Editor): string | null {
 }
 
 export const EDIT_COMMANDS: readonly Command[] = [
-  { id: 'edit.undo', label: 'Undo', menu: 'Edit', shortcuts: ['Mod+Z'], when: (e) => e.doc.getState().past.length > 0, run: (e) => void e.undo() },
+  { id: 'edit.undo', label: 'Undo', menu: 'Edit', shortcuts: ['Mod+Z'], when: (e) => e.canUndo(), run: (e) => void e.undo() },
   {
     id: 'edit.redo',
     label: 'Redo',
     menu: 'Edit',
     shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
-    when: (e) => e.doc.getState().future.length > 0,
+    when: (e) => e.canRedo(),
     run: (e) => void e.redo(),
   },
   {

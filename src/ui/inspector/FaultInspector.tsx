@@ -30,7 +30,7 @@ function FaultDetails({ scenario, fault }: { scenario: Scenario; fault: Fault })
   const remove = () => {
     editor.actions.removeFault(scenario.id, fault.id);
     editor.ui.getState().selectFault(null);
-    editor.ui.getState().notify(`Removed: ${entry.label} on ${name}`, 'info', { label: 'Undo', run: () => editor.doc.getState().undo() });
+    editor.ui.getState().notify(`Removed: ${entry.label} on ${name}`, 'info', { label: 'Undo', run: () => editor.undo() });
   };
   return (
     <div className="fl-inspector-body">

@@ -84,7 +84,7 @@ function FaultBar({ scenario, fault, track }: { scenario: Scenario; fault: Fault
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
       editor.actions.removeFault(scenario.id, fault.id);
-      editor.ui.getState().notify(`Removed: ${label}`, 'info', { label: 'Undo', run: () => editor.doc.getState().undo() });
+      editor.ui.getState().notify(`Removed: ${label}`, 'info', { label: 'Undo', run: () => editor.undo() });
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       editor.ui.getState().selectFault(fault.id);

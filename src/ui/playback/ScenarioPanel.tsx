@@ -21,7 +21,7 @@ function deleteScenario(editor: Editor, id: string, name: string) {
   const result = editor.report(editor.actions.deleteScenario(id));
   if (!result.ok) return;
   editor.ui.getState().setActiveScenario(null);
-  editor.ui.getState().notify(`Deleted scenario “${name}”`, 'info', { label: 'Undo', run: () => editor.doc.getState().undo() });
+  editor.ui.getState().notify(`Deleted scenario “${name}”`, 'info', { label: 'Undo', run: () => editor.undo() });
 }
 
 export function ScenarioPanel() {

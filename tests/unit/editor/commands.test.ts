@@ -1,6 +1,9 @@
 // Every command the app registers, run through TestEditor the way a menu, the palette or a
 // shortcut runs it, with its effect checked. A command without a case here fails the first test.
-import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Relay, startRelay } from '../../../scripts/relayProcess';
+import { checkRelayUrl } from '../../../src/collab/liveLink';
 import { TestEditor } from '../../../src/editor/TestEditor';
 import { serializeDiagramFile } from '../../../src/files/diagramFile';
 import { CATALOG, createScenario, KINDS } from '../../../src/model';
@@ -315,10 +318,109 @@ const REPLAY: Record<string, Case> = {
 
 const TABS = ['faults', 'incident', 'charts', 'compare', 'runs'] as const;
 
+/** The Live menu's commands, each on an Editor in a session through the real relay (started below). */
+let relay: Relay;
+const liveEditor = () => new TestEditor(threeTier().diagram, { live: { relayUrl: () => relay.url, pageUrl: () => 'https://faultline.test/', WebSocket } });
+async function inSession(): Promise<TestEditor> {
+  const e = liveEditor();
+  await e.exec('live.start');
+  expect(await e.live.submitName('Candidate')).toBe(true);
+  return e;
+}
+const LIVE: Record<string, Case> = {
+  'live.start': async () => {
+    const e = liveEditor();
+    await e.exec('live.start');
+    expect(e.live.store.getState().namePrompt).toEqual({ purpose: 'start' });
+    expect(await e.live.submitName('  Candidate  ')).toBe(true);
+    expect(e.live.active).toBe(true);
+    expect(e.systemClipboard).toMatch(/^https:\/\/faultline\.test\/#live=[\w-]+\.[\w-]{43}&role=editor$/);
+    expect(e.available('live.start')).toBe(false);
+    e.live.leave();
+  },
+  'live.copyEditorLink': async () => {
+    const e = await inSession();
+    e.systemClipboard = '';
+    await e.exec('live.copyEditorLink');
+    expect(e.systemClipboard).toMatch(/&role=editor$/);
+    e.live.leave();
+  },
+  'live.copyViewerLink': async () => {
+    const e = await inSession();
+    await e.exec('live.copyViewerLink');
+    expect(e.systemClipboard).toMatch(/&role=viewer$/);
+    e.live.leave();
+  },
+  'live.copyInterviewerLink': async () => {
+    const e = await inSession();
+    await e.exec('live.copyInterviewerLink');
+    expect(e.systemClipboard).toMatch(/&role=interviewer$/);
+    e.live.leave();
+  },
+  'live.present': async () => {
+    const e = await inSession();
+    await e.exec('live.present');
+    expect(e.live.store.getState().presenting).toBe(true);
+    await e.exec('live.present');
+    expect(e.live.store.getState().presenting).toBe(false);
+    e.live.leave();
+  },
+  'live.stopFollowing': async () => {
+    const e = await inSession();
+    expect(e.available('live.stopFollowing')).toBe(false);
+    e.live.follow(42);
+    await e.exec('live.stopFollowing');
+    expect(e.live.store.getState().following).toBeNull();
+    e.live.leave();
+  },
+  'live.leave': async () => {
+    const e = await inSession();
+    await e.exec('live.leave');
+    expect(e.live.active).toBe(false);
+    expect(e.ui.getState().toasts.at(-1)?.message).toMatch(/stays in your library/);
+    // The diagram is still open and editable, and undo is the document's own again.
+    e.actions.rename('api', 'After leaving');
+    expect(e.canUndo()).toBe(true);
+  },
+  'live.relay': async () => {
+    const e = new TestEditor(threeTier().diagram, {
+      live: {
+        relayUrl: () => 'ws://localhost:1234',
+        pageUrl: () => '',
+        setRelayUrl: checkRelayUrl,
+      },
+    });
+    await e.exec('live.relay');
+    expect(e.live.store.getState().relayPrompt).toBe(true);
+    expect(e.live.setRelay('http://example.com')).toMatch(/ws:\/\//);
+    expect(e.live.store.getState().relayPrompt).toBe(true);
+    expect(e.live.setRelay('wss://relay.example.com')).toBeNull();
+    expect(e.live.store.getState().relayPrompt).toBe(false);
+  },
+};
+
+describe('the Live menu', () => {
+  beforeAll(async () => {
+    relay = await startRelay({ record: false });
+  });
+  afterAll(async () => {
+    await relay?.stop();
+  });
+  it.each(Object.entries(LIVE))('%s does what it says', async (_, run) => {
+    await run(shop());
+  });
+});
+
 describe('every command', () => {
   it('has a case here', () => {
     const ids = new TestEditor().commands.all().map((c) => c.id);
-    const covered = new Set([...Object.keys(CASES), ...Object.keys(REPLAY), ...KINDS.map((k) => `insert.${k}`), ...TABS.map((t) => `sim.tab.${t}`)]);
+    const covered = new Set([
+      ...Object.keys(CASES),
+      ...Object.keys(REPLAY),
+      ...Object.keys(LIVE),
+      ...KINDS.map((k) => `insert.${k}`),
+      ...TABS.map((t) => `sim.tab.${t}`),
+    ]);
     expect(ids.filter((id) => !covered.has(id))).toEqual([]);
     expect([...covered].filter((id) => !ids.includes(id))).toEqual([]);
   });

@@ -21,6 +21,8 @@ export interface LiveSessionOptions {
   name: string;
   /** A WebSocket class where the platform has none (Node 20). */
   WebSocket?: unknown;
+  /** Keeps the room's Yjs document on this device; see LiveEnv.persist. */
+  persist?(room: string, doc: Y.Doc): Promise<{ clear(): Promise<void>; destroy(): void } | null>;
   onStatus(status: LiveStatus): void;
   onPeople(people: Person[]): void;
 }
@@ -31,6 +33,7 @@ export class LiveSession {
   private readonly names = new Map<string, string>();
   private sealedName = '';
   private status: LiveStatus = 'connecting';
+  private stored: { clear(): Promise<void>; destroy(): void } | null = null;
 
   private constructor(
     private readonly host: LiveDocumentHost,
@@ -77,11 +80,15 @@ export class LiveSession {
     const ydoc = new Y.Doc();
     const session = new LiveSession(host, ydoc, cipher, link, options);
     await session.connect();
+    // A room this device kept (joined before, then reloaded) opens even while the relay is away.
+    const kept = ydoc.getMap('nodes').size > 0;
     try {
-      await session.synced(timeoutMs);
+      await session.synced(kept ? Math.min(timeoutMs, 3000) : timeoutMs);
     } catch (error) {
-      session.destroy();
-      throw error;
+      if (!kept) {
+        session.destroy();
+        throw error;
+      }
     }
     if (ydoc.getMap('nodes').size === 0 && ydoc.getMap('meta').size === 0) {
       session.destroy();
@@ -98,6 +105,8 @@ export class LiveSession {
   }
 
   private async connect(): Promise<void> {
+    // What this device kept of the room (edits made offline before a reload) goes in first.
+    this.stored = (await this.options.persist?.(this.link.room, this.ydoc).catch(() => null)) ?? null;
     this.sealedName = await this.cipher.seal(this.options.name);
     const color = Math.abs(this.ydoc.clientID) % PRESENCE_COLORS.length;
     const state: PresenceState = { name: this.sealedName, color, role: this.link.role, cursor: null, selection: [], viewport: null };
@@ -180,7 +189,15 @@ export class LiveSession {
     return this.status;
   }
 
+  /** Leaves for good: what this device kept of the room is cleared (the library keeps the diagram). */
+  async leave(): Promise<void> {
+    const stored = this.stored;
+    this.destroy();
+    await stored?.clear().catch(() => undefined);
+  }
+
   destroy(): void {
+    this.stored?.destroy();
     this.document.stop();
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();

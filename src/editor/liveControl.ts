@@ -53,6 +53,7 @@ export class LiveControl {
       relayUrl: env.relayUrl(),
       name,
       WebSocket: env.WebSocket,
+      persist: env.persist ? (room: string, doc: unknown) => env.persist!(room, doc) : undefined,
       onStatus: (status: LiveStatus) => {
         const was = this.store.getState().status;
         this.store.setState({ status });
@@ -117,6 +118,7 @@ export class LiveControl {
     }
     this.store.setState({ status: this.session.currentStatus });
     this.wire();
+    this.editor.env.live?.setAddress?.(this.session.fragmentFor('editor'));
     await this.copyLink('editor');
     return true;
   }
@@ -128,7 +130,13 @@ export class LiveControl {
     try {
       const [{ LiveSession }] = await collab();
       const { session, diagram } = await LiveSession.join(this.host(), link, this.options(name), this.editor.env.live?.joinTimeoutMs);
-      if (this.editor.storage) await this.editor.storage.adopt(diagram, `Joined the live session “${diagram.name}”`);
+      const storage = this.editor.storage;
+      if (storage && (await storage.contains(diagram.id))) {
+        // This person's own copy of the room (they started it, or joined before): it follows the room.
+        if (this.editor.diagram.id !== diagram.id) await storage.open(diagram.id);
+        this.editor.doc.getState().load(diagram);
+        this.editor.notify(`Joined the live session “${diagram.name}”`);
+      } else if (storage) await storage.adopt(diagram, `Joined the live session “${diagram.name}”`);
       else this.editor.doc.getState().load(diagram);
       this.session = session;
       session.begin();
@@ -149,7 +157,8 @@ export class LiveControl {
     for (const stop of this.unwire.splice(0)) stop();
     if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.presenceTimer = null;
-    this.session.destroy();
+    void this.session.leave();
+    this.editor.env.live?.setAddress?.(null);
     this.session = null;
     this.store.setState({ ...OFF, people: [] });
     this.editor.notify('Left the live session: your copy of the diagram stays in your library.');

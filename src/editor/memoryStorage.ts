@@ -126,6 +126,10 @@ export class MemoryStorage implements EditorStorage {
     await this.adopt(createDiagram());
   }
 
+  async contains(id: string): Promise<boolean> {
+    return this.diagrams.has(id);
+  }
+
   async open(id: string): Promise<void> {
     await this.flush();
     const kept = this.diagrams.get(id);

@@ -95,6 +95,8 @@ export interface EditorStorage {
   open(id: string): Promise<void>;
   /** A new diagram from anywhere (an import, a file, a template): stored, then opened. */
   adopt(diagram: Diagram, notice?: string): Promise<void>;
+  /** Whether the library holds a diagram with this id (this person's copy of a live room, say). */
+  contains(id: string): Promise<boolean>;
   rename(id: string, name: string): Promise<void>;
   duplicate(id: string): Promise<void>;
   remove(id: string): Promise<DeletedDiagram | null>;
@@ -135,6 +137,13 @@ export interface LiveEnv {
   saveName?(name: string): void;
   /** Sets the relay's address; returns why it was refused, or null. */
   setRelayUrl?(url: string): string | null;
+  /**
+   * Keeps a room's Yjs document on this device (y-indexeddb in the browser), so edits made while
+   * the relay was away survive a reload and merge when the room is joined again.
+   */
+  persist?(room: string, doc: unknown): Promise<{ clear(): Promise<void>; destroy(): void } | null>;
+  /** Puts the room's fragment in the address (null takes it out), so a reload rejoins. */
+  setAddress?(fragment: string | null): void;
   /** How long a join waits for the relay before it says it cannot reach it (default 8 s). */
   joinTimeoutMs?: number;
 }

@@ -38,6 +38,13 @@ const browserLive: LiveEnv = {
   pageUrl: () => `${location.origin}${location.pathname}`,
   savedName: () => stored(NAME_KEY),
   saveName: (name) => store(NAME_KEY, name),
+  persist: async (room, doc) => {
+    const { IndexeddbPersistence } = await import('y-indexeddb');
+    const stored = new IndexeddbPersistence(`faultline-live-${room}`, doc as import('yjs').Doc);
+    await stored.whenSynced;
+    return { clear: () => stored.clearData(), destroy: () => void stored.destroy() };
+  },
+  setAddress: (fragment) => history.replaceState(null, '', `${location.pathname}${location.search}${fragment ? `#${fragment}` : ''}`),
   setRelayUrl: (url) => {
     const problem = checkRelayUrl(url);
     if (!problem) store(RELAY_KEY, url.trim());

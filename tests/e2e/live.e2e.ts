@@ -39,7 +39,7 @@ async function giveName(page: Page, name: string, button: string) {
 
 /** The candidate sketches and starts a session; returns the link they copied. */
 async function hostSession(): Promise<{ page: Page; link: string; errors: string[] }> {
-  const { page, errors } = await openApp({ context: await personContext() });
+  const { page, errors } = await openApp({ context: await personContext(), path: '/?debug' });
   await dragFromPalette(page, 'Service', { x: 250, y: 250 });
   await dragFromPalette(page, 'Database', { x: 650, y: 250 });
   await connectNodes(page, 'Service', 'Database');
@@ -56,7 +56,7 @@ async function join(link: string, name: string): Promise<Page> {
 }
 
 async function joinWithErrors(link: string, name: string): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openApp({ context: await personContext(), path: `/${link.slice(link.indexOf('#'))}` });
+  const { page, errors } = await openApp({ context: await personContext(), path: `/?debug${link.slice(link.indexOf('#'))}` });
   await giveName(page, name, 'Join');
   await expect.poll(() => node(page, 'Service').count(), { timeout: 10_000 }).toBe(1);
   return { page, errors };
@@ -69,6 +69,30 @@ function forgiveRefusedConnections(errors: string[]): void {
 }
 
 const position = (page: Page, label: string) => node(page, label).boundingBox();
+
+/** The open diagram as canonical JSON (keys sorted), read through the ?debug handle. */
+const documentOf = (page: Page) =>
+  page.evaluate(() => {
+    const canonical = (v: unknown): string =>
+      Array.isArray(v)
+        ? `[${v.map(canonical).join(',')}]`
+        : v !== null && typeof v === 'object'
+          ? `{${Object.keys(v)
+              .sort()
+              .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+              .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+              .join(',')}}`
+          : JSON.stringify(v);
+    const { updatedAt: _u, ...d } = (window as unknown as { faultline: { editor: { diagram: Record<string, unknown> } } }).faultline.editor.diagram;
+    return canonical(d);
+  });
+
+async function injectFault(page: Page, label: string, fault: string) {
+  await node(page, label).click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: `Inject fault on ${label}` });
+  await menu.getByRole('menuitem', { name: new RegExp(`^${fault}`) }).click();
+  await expect.poll(() => menu.count()).toBe(0);
+}
 
 describe('a live session', () => {
   it('puts two people on one diagram: edits, presence, per-person undo, all within a second', async () => {
@@ -99,9 +123,26 @@ describe('a live session', () => {
     await expect.poll(() => node(b, 'Service').count(), { timeout: 1000 }).toBe(1);
     expect(Math.round((await position(a, 'Database'))!.y - before.y)).toBeGreaterThan(80);
 
-    // Both end with the same document.
-    const doc = (p: Page) => p.evaluate(() => document.querySelectorAll('.react-flow__node').length);
-    expect(await doc(a)).toBe(await doc(b));
+    // The interviewer adds a cache and connects it; the candidate breaks the database.
+    await dragFromPalette(b, 'Cache', { x: 250, y: 480 });
+    await connectNodes(b, 'Service', 'Cache');
+    await expect.poll(() => node(a, 'Cache').count(), { timeout: 1000 }).toBe(1);
+    await injectFault(a, 'Database', 'Hang');
+    await expect
+      .poll(
+        () =>
+          b.evaluate(() =>
+            (
+              window as unknown as { faultline: { editor: { diagram: { scenarios: { faults: { type: string }[] }[] } } } }
+            ).faultline.editor.diagram.scenarios[0]?.faults
+              .map((f) => f.type)
+              .join(),
+          ),
+        { timeout: 1000 },
+      )
+      .toBe('hang');
+    // Both end with the same document, field for field.
+    await expect.poll(async () => (await documentOf(a)) === (await documentOf(b))).toBe(true);
     expect(relay.traffic()).not.toContain('Checkout');
     expect(relay.traffic()).not.toContain('Interviewer');
   });
@@ -139,6 +180,22 @@ describe('a live session', () => {
     await expect.poll(() => node(a, 'Also offline').count(), { timeout: 5_000 }).toBe(1);
     await expect.poll(() => a.getByRole('alert').filter({ hasText: 'Your edits are kept' }).count()).toBe(0);
     forgiveRefusedConnections(aErrors);
+    forgiveRefusedConnections(bErrors);
+  });
+
+  it('keeps an edit made offline through a reload, and syncs it when the relay is back', async () => {
+    const { page: a, link, errors } = await hostSession();
+    const { page: b, errors: bErrors } = await joinWithErrors(link, 'Interviewer');
+    expect(a.url()).toContain('#live=');
+    await relay.stop();
+    await expect.poll(() => a.getByRole('alert').filter({ hasText: 'Your edits are kept' }).count(), { timeout: 10_000 }).toBe(1);
+    await rename(a, 'Service', 'Typed before the reload');
+    await a.reload();
+    await giveName(a, 'Candidate', 'Join');
+    await expect.poll(() => node(a, 'Typed before the reload').count(), { timeout: 10_000 }).toBe(1);
+    await relay.restart();
+    await expect.poll(() => node(b, 'Typed before the reload').count(), { timeout: 15_000 }).toBe(1);
+    forgiveRefusedConnections(errors);
     forgiveRefusedConnections(bErrors);
   });
 

@@ -230,6 +230,10 @@ export class LibrarySession implements EditorStorage {
     await this.flush();
   }
 
+  async contains(id: string): Promise<boolean> {
+    return this.library ? (await this.library.load(id)) !== null : false;
+  }
+
   async open(id: string): Promise<void> {
     if (!this.library) return;
     await this.leaveCurrent();

@@ -4,6 +4,7 @@ import { runEditorBench } from './editor';
 import { runImportBench } from './mermaid';
 import { runPersistenceBench } from './persistence';
 import { runReplayBench } from './replay';
+import { runSessionBench } from './session';
 import { runSimBench } from './sim';
 
 const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = 
   storage: runPersistenceBench,
   replay: runReplayBench,
   collab: runCollabBench,
+  session: runSessionBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

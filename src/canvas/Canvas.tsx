@@ -21,7 +21,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { KIND_MIME } from '../editor/canvasInteraction';
 import type { Size, XY } from '../model';
 import { absoluteRect, CATALOG, center, indexNodes } from '../model';
-import { useDocument, useEditor, useLive, useUi } from '../react/editorContext';
+import { useDocument, useEditor, useInterview, useLive, useUi } from '../react/editorContext';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { LiveCursors, useFollowView } from './overlays/LiveCursors';
 import { ParticleLayer } from './overlays/ParticleLayer';
@@ -38,7 +38,10 @@ function minimapColor(n: FlowNode): string {
 
 export function Canvas() {
   const editor = useEditor();
-  const diagram = useDocument((s) => s.diagram);
+  const live = useDocument((s) => s.diagram);
+  // While the interviewer scrubs the session, the canvas shows the design of that moment.
+  const preview = useInterview((s) => s.preview?.diagram ?? null);
+  const diagram = preview ?? live;
   const selectedNodes = useUi((s) => s.selectedNodes);
   const selectedEdges = useUi((s) => s.selectedEdges);
   const snapToGrid = useUi((s) => s.snapToGrid);
@@ -260,8 +263,8 @@ export function Canvas() {
         onPaneContextMenu={closeMenu}
         onPaneClick={clickPane}
         onMove={onMove}
-        nodesDraggable={!viewing}
-        nodesConnectable={!viewing}
+        nodesDraggable={!viewing && !preview}
+        nodesConnectable={!viewing && !preview}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}

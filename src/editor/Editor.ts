@@ -13,6 +13,7 @@ import { registerDefaultCommands } from './commands';
 import { CommandRegistry } from './commands/registry';
 import type { KeyLike } from './commands/shortcut';
 import { createDocumentStore, type DocumentStore } from './documentStore';
+import { InterviewControl } from './interviewControl';
 import { LiveControl } from './liveControl';
 import { createPlaybackStore, type PlaybackStore } from './playbackStore';
 import type { EditorStorage, Env, LayoutPort, SimulatorPort, ViewportPort } from './ports';
@@ -46,6 +47,8 @@ export class Editor {
   readonly questions: QuestionSources;
   /** The live session, when there is one: shared document, presence, per-person undo. */
   readonly live: LiveControl;
+  /** The interviewer's scorecard and the recorded session. */
+  readonly interview: InterviewControl;
   readonly env: Env;
   readonly simulator: SimulatorPort;
   readonly layout: LayoutPort;
@@ -70,6 +73,7 @@ export class Editor {
     this.runs = new RunControl(this);
     this.questions = new QuestionSources(this);
     this.live = new LiveControl(this);
+    this.interview = new InterviewControl(this);
     this.storageReady = new Promise((resolve) => (this.resolveStorage = resolve));
   }
 
@@ -80,8 +84,10 @@ export class Editor {
   /** The one apply path: a named action, as data, through the document store. */
   apply<N extends ActionName>(call: ActionCall<N>): ActionResult<N> {
     // A viewer of a live session watches: every document change is refused, with the reason.
-    if (this.live.readOnly) {
-      const reason = 'You are viewing this live session: ask for an editor link to change it';
+    if (this.live.readOnly || this.interview.previewing) {
+      const reason = this.live.readOnly
+        ? 'You are viewing this live session: ask for an editor link to change it'
+        : 'You are looking at an earlier moment of the interview: go back to now to edit';
       if (!this.ui.getState().toasts.some((t) => t.message === reason)) this.notify(reason, 'error');
       return { ok: false, reason } as ActionResult<N>;
     }
@@ -91,6 +97,7 @@ export class Editor {
   attachStorage(storage: EditorStorage): void {
     this.storage = storage;
     this.resolveStorage(storage);
+    void this.interview.restore();
   }
 
   notify(message: string, tone: Toast['tone'] = 'info', action?: Toast['action']): void {

@@ -126,6 +126,16 @@ export class MemoryStorage implements EditorStorage {
     await this.adopt(createDiagram());
   }
 
+  readonly interviews = new Map<string, unknown>();
+
+  async loadInterview(diagramId: string): Promise<unknown> {
+    return structuredClone(this.interviews.get(diagramId));
+  }
+
+  async saveInterview(diagramId: string, data: unknown): Promise<void> {
+    this.interviews.set(diagramId, structuredClone(data));
+  }
+
   async contains(id: string): Promise<boolean> {
     return this.diagrams.has(id);
   }

@@ -95,6 +95,9 @@ export interface EditorStorage {
   open(id: string): Promise<void>;
   /** A new diagram from anywhere (an import, a file, a template): stored, then opened. */
   adopt(diagram: Diagram, notice?: string): Promise<void>;
+  /** The interviewer's scorecard, session and clock for a diagram, kept on this device only. */
+  loadInterview?(diagramId: string): Promise<unknown>;
+  saveInterview?(diagramId: string, data: unknown): Promise<void>;
   /** Whether the library holds a diagram with this id (this person's copy of a live room, say). */
   contains(id: string): Promise<boolean>;
   rename(id: string, name: string): Promise<void>;

@@ -79,6 +79,7 @@ export class RunControl {
       await e.env.nextFrame();
       await this.openInSteps(run, record?.id ?? null);
       e.notify(`Run finished: ${runHeadline(run)}. Space plays it.`);
+      e.interview.recordRun(record?.id ?? null, `${run.scenarioName}: ${runHeadline(run)}`);
       return run;
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') {

@@ -4,6 +4,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { DocumentState } from '../editor/documentStore';
+import type { InterviewState } from '../editor/interviewControl';
 import type { LiveState } from '../editor/liveControl';
 import type { Editor } from '../editor/Editor';
 import type { PlaybackState } from '../editor/playbackStore';
@@ -50,4 +51,8 @@ export function useQuestions<T>(selector: (s: QuestionsState) => T): T {
 
 export function useLive<T>(selector: (s: LiveState) => T): T {
   return useStore(useEditor().live.store, selector);
+}
+
+export function useInterview<T>(selector: (s: InterviewState) => T): T {
+  return useStore(useEditor().interview.store, selector);
 }

@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { CommandPalette } from './CommandPalette';
 import type { Editor } from '../editor/Editor';
-import { useDocument, useEditor, useUi } from '../react/editorContext';
+import { useDocument, useEditor, useInterview, useUi } from '../react/editorContext';
 import { installClipboard } from './commands/clipboard';
 import { installShortcuts } from './commands/keyboard';
 import { EmptyState } from './EmptyState';
@@ -48,6 +48,7 @@ const FaultMenu = lazy(() => import('./playback/FaultMenu').then((m) => ({ defau
 const GalleryDialog = lazy(() => import('./templates/GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
 const BriefPanel = lazy(() => import('./templates/BriefPanel').then((m) => ({ default: m.BriefPanel })));
 const CodePanel = lazy(() => import('./export/CodePanel').then((m) => ({ default: m.CodePanel })));
+const InterviewPanel = lazy(() => import('./interview/InterviewPanel').then((m) => ({ default: m.InterviewPanel })));
 
 function Dialogs() {
   const importing = useUi((s) => s.importRequest !== null);
@@ -71,7 +72,12 @@ function SidePanels() {
   const code = useUi((s) => s.codePanelOpen);
   const brief = useUi((s) => s.briefOpen);
   const templateId = useDocument((s) => s.diagram.templateId);
-  return <Suspense fallback={null}>{code ? <CodePanel /> : brief && templateId ? <BriefPanel templateId={templateId} /> : null}</Suspense>;
+  const interviewer = useInterview((s) => s.panelOpen);
+  return (
+    <Suspense fallback={null}>
+      {interviewer ? <InterviewPanel /> : code ? <CodePanel /> : brief && templateId ? <BriefPanel templateId={templateId} /> : null}
+    </Suspense>
+  );
 }
 
 /** A replay belongs to its diagram: opening another closes it, and the scenario pick resets. */

@@ -5,7 +5,7 @@ import { displayShortcut } from '../editor/commands/shortcut';
 import { useEditor } from '../react/editorContext';
 import { MenuButton } from './primitives/MenuButton';
 
-const MENUS: MenuName[] = ['File', 'Edit', 'View', 'Arrange', 'Insert', 'Simulate', 'Live', 'Help'];
+const MENUS: MenuName[] = ['File', 'Edit', 'View', 'Arrange', 'Insert', 'Simulate', 'Live', 'Interview', 'Help'];
 
 export function Menus() {
   const editor = useEditor();

@@ -161,8 +161,8 @@ describe('the local library', () => {
     await dialog.getByRole('button', { name: 'Duplicate Shop' }).click();
     await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
     await dialog.getByRole('button', { name: 'New diagram' }).click();
+    await expect.poll(() => node(page, 'Service').count()).toBe(0);
     await saved(page);
-    expect(await node(page, 'Service').count()).toBe(0);
     await runMenu(page, 'File', 'Open library');
     await expect.poll(() => list.getByRole('listitem').count()).toBe(3);
     await dialog.getByRole('searchbox', { name: 'Search diagrams' }).fill('shop');

@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(__dirname, '../../src');
-const PURE = ['model', 'sim', 'mermaid', 'layout', 'files', 'playback', 'editor', 'templates', 'collab'];
+const PURE = ['model', 'sim', 'mermaid', 'layout', 'files', 'playback', 'editor', 'templates', 'collab', 'interview'];
 const UI_PACKAGES = /^(react|react-dom|@xyflow\/react|dexie|dexie-react-hooks|zustand\/react|lucide-react)(\/|$)/;
 
 function files(dir: string): string[] {

@@ -5,7 +5,7 @@
 import type { Editor } from '../Editor';
 import { type KeyLike, matches } from './shortcut';
 
-export type MenuName = 'File' | 'Edit' | 'View' | 'Arrange' | 'Insert' | 'Simulate' | 'Live' | 'Help';
+export type MenuName = 'File' | 'Edit' | 'View' | 'Arrange' | 'Insert' | 'Simulate' | 'Live' | 'Interview' | 'Help';
 
 export interface Command {
   id: string;

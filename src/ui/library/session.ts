@@ -230,6 +230,18 @@ export class LibrarySession implements EditorStorage {
     await this.flush();
   }
 
+  async loadInterview(diagramId: string): Promise<unknown> {
+    return this.library?.getSetting(`interview:${diagramId}`);
+  }
+
+  async saveInterview(diagramId: string, data: unknown): Promise<void> {
+    try {
+      await this.library?.setSetting(`interview:${diagramId}`, data);
+    } catch (error) {
+      this.editor.notify(`The scorecard could not be saved: ${(error as Error).message}. Export the feedback report to keep it.`, 'error');
+    }
+  }
+
   async contains(id: string): Promise<boolean> {
     return this.library ? (await this.library.load(id)) !== null : false;
   }

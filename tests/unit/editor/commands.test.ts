@@ -399,6 +399,38 @@ const LIVE: Record<string, Case> = {
   },
 };
 
+const INTERVIEW: Record<string, Case> = {
+  'interview.scorecard': async (e) => {
+    await e.exec('interview.scorecard');
+    expect(e.interview.store.getState().panelOpen).toBe(true);
+    expect(e.interview.store.getState().rubrics?.map((r) => r.id)).toEqual(['senior-matrix', 'senior-weighted']);
+    await e.exec('interview.scorecard');
+    expect(e.interview.store.getState().panelOpen).toBe(false);
+  },
+  'interview.report': async (e) => {
+    e.interview.setDetails({ candidate: 'Ada' });
+    await e.exec('interview.report');
+    expect(e.downloads.at(-1)).toMatchObject({ fileName: 'Feedback-Ada.md', mime: 'text/markdown' });
+    expect(e.downloads.at(-1)?.text).toContain('**Candidate:** Ada');
+  },
+  'interview.backToNow': async (e) => {
+    expect(e.available('interview.backToNow')).toBe(false);
+    e.timer.getState().start(e.clock);
+    e.clock += 60_000;
+    e.actions.rename('api', 'Later');
+    e.interview.scrub(0);
+    expect(e.interview.previewing).toBe(true);
+    await e.exec('interview.backToNow');
+    expect(e.interview.previewing).toBe(false);
+  },
+};
+
+describe('the Interview menu', () => {
+  it.each(Object.entries(INTERVIEW))('%s does what it says', async (_, run) => {
+    await run(shop());
+  });
+});
+
 describe('the Live menu', () => {
   beforeAll(async () => {
     relay = await startRelay({ record: false });
@@ -418,6 +450,7 @@ describe('every command', () => {
       ...Object.keys(CASES),
       ...Object.keys(REPLAY),
       ...Object.keys(LIVE),
+      ...Object.keys(INTERVIEW),
       ...KINDS.map((k) => `insert.${k}`),
       ...TABS.map((t) => `sim.tab.${t}`),
     ]);

@@ -1,0 +1,122 @@
+// Interviewer mode in Chromium with an injected clock: a compressed interview, replayed, scored,
+// reported, reloaded; and none of it in what the candidate can get.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { decodeShareFragment } from '../../src/files/shareLink';
+import { canvas, dragFromPalette, node, runMenu } from '../helpers/canvas';
+import { newContext, openApp, screenshotPath } from '../helpers/e2e';
+
+const T0 = new Date('2026-12-03T10:00:00Z').getTime();
+const MIN = 60_000;
+
+async function rename(page: Page, from: string, to: string) {
+  await node(page, from).dblclick();
+  const input = canvas(page).getByRole('textbox', { name: 'Label' });
+  await input.fill(to);
+  await input.press('Enter');
+  await expect.poll(() => node(page, to).count()).toBe(1);
+}
+
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Interviewer' });
+
+async function score(page: Page, criterion: string, level: string) {
+  await panel(page)
+    .getByRole('group', { name: new RegExp(`^${criterion.replace(/[&()]/g, '.')}`) })
+    .getByLabel(level)
+    .check();
+}
+
+describe('interviewer mode', () => {
+  it('records a compressed interview, replays an early minute, scores it, reports it and keeps it through a reload', async () => {
+    const context = await newContext();
+    await context.clock.setFixedTime(T0);
+    const { page } = await openApp({ context });
+    await dragFromPalette(page, 'Service', { x: 250, y: 250 });
+    await dragFromPalette(page, 'Database', { x: 650, y: 250 });
+    await runMenu(page, 'Interview', 'Scorecard and session');
+    await panel(page).getByRole('button', { name: 'Start the interview clock' }).click();
+    await expect.poll(() => panel(page).getByRole('slider', { name: 'Session moment' }).count()).toBe(1);
+
+    await context.clock.setFixedTime(T0 + 3 * MIN);
+    await rename(page, 'Service', 'Checkout');
+    await context.clock.setFixedTime(T0 + 12 * MIN);
+    await dragFromPalette(page, 'Cache', { x: 450, y: 480 });
+    await node(page, 'Cache').click();
+    await context.clock.setFixedTime(T0 + 14 * MIN + 5_000);
+    await panel(page).getByRole('textbox', { name: 'Evidence note' }).fill('No story for cache invalidation');
+    await panel(page).getByRole('button', { name: 'Add gap' }).click();
+    await context.clock.setFixedTime(T0 + 20 * MIN);
+    await panel(page).getByRole('textbox', { name: 'Evidence note' }).fill('Asked for the read/write ratio first');
+    await panel(page).getByRole('button', { name: 'Add highlight' }).click();
+    await panel(page).getByRole('textbox', { name: 'Evidence note' }).fill('Wants to shard by user id');
+    await panel(page).getByRole('button', { name: 'Add note' }).click();
+    await panel(page).getByRole('textbox', { name: 'Candidate' }).fill('Ada');
+
+    await score(page, 'Technical Architecture', '4 Excellent');
+    await score(page, 'Scalability & Performance', '3 Good');
+    await score(page, 'Distributed Systems Knowledge', '3 Good');
+    await score(page, 'Production Readiness', '2 Needs Improvement');
+    await expect.poll(() => panel(page).getByRole('status', { name: 'Weighted score' }).textContent()).toBe('3.17 / 4 · Hire (4 of 5 scored)');
+    await score(page, 'Communication & Leadership', '3 Good');
+    await expect.poll(() => panel(page).getByRole('status', { name: 'Weighted score' }).textContent()).toBe('3.15 / 4 · Hire');
+
+    // Back to minute 1: the design before the rename and before the cache.
+    await panel(page).getByRole('slider', { name: 'Session moment' }).fill(String(MIN));
+    await expect.poll(() => panel(page).getByRole('status', { name: 'Session time' }).textContent()).toBe('Showing 1:00 · Requirements');
+    await expect.poll(() => node(page, 'Service').count()).toBe(1);
+    expect(await node(page, 'Checkout').count()).toBe(0);
+    expect(await node(page, 'Cache').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('interview-replay.png') });
+    // The gap's time jumps there: the cache is on the canvas again.
+    await panel(page).getByRole('list', { name: 'Evidence notes' }).getByRole('button', { name: '14:05' }).click();
+    await expect.poll(() => node(page, 'Cache').count()).toBe(1);
+    await panel(page).getByRole('button', { name: 'Back to now' }).click();
+    await expect.poll(() => node(page, 'Checkout').count()).toBe(1);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), runMenu(page, 'Interview', 'Export feedback report')]);
+    const reportFile = screenshotPath('feedback.md');
+    await download.saveAs(reportFile);
+    const report = readFileSync(reportFile, 'utf8');
+    expect(download.suggestedFilename()).toBe('Feedback-Ada.md');
+    for (const line of [
+      '**Candidate:** Ada',
+      '**Date:** 2026-12-03',
+      '- Technical Architecture (30%): 4 / 4 (Excellent)',
+      '- **Weighted Score:** 3.15 / 4.0',
+      '- [x] Hire (from 2.8)',
+      '- 14:05 No story for cache invalidation (on Cache)',
+      '- 20:00 Asked for the read/write ratio first',
+      '### Notes during the interview',
+    ])
+      expect(report).toContain(line);
+
+    // A reload keeps the clock, the session and the scorecard.
+    await context.clock.setFixedTime(T0 + 25 * MIN);
+    await page.reload();
+    await expect.poll(() => node(page, 'Checkout').count()).toBe(1);
+    await runMenu(page, 'Interview', 'Scorecard and session');
+    await expect.poll(() => panel(page).getByRole('status', { name: 'Weighted score' }).textContent()).toBe('3.15 / 4 · Hire');
+    expect(await panel(page).getByRole('list', { name: 'Evidence notes' }).getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => panel(page).getByRole('status', { name: 'Session time' }).textContent()).toMatch(/^Now 25:00/);
+    await panel(page)
+      .getByRole('slider', { name: 'Session moment' })
+      .fill(String(2 * MIN));
+    await expect.poll(() => node(page, 'Service').count()).toBe(1);
+    await panel(page).getByRole('button', { name: 'Back to now' }).click();
+
+    // What the candidate can be given carries none of it.
+    await runMenu(page, 'File', 'Copy share link');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('#share=');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const shared = JSON.stringify(decodeShareFragment(link.slice(link.indexOf('#') + 1)).diagram);
+    const [file] = await Promise.all([page.waitForEvent('download'), runMenu(page, 'File', 'Export file')]);
+    const exportedFile = screenshotPath('interview-exported.faultline.json');
+    await file.saveAs(exportedFile);
+    const exported = readFileSync(exportedFile, 'utf8');
+    for (const text of [shared, exported]) {
+      expect(text).toContain('Checkout');
+      for (const secret of ['cache invalidation', 'read/write ratio', 'Ada', 'Technical Architecture']) expect(text).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { TestEditor } from '../../../src/editor/TestEditor';
+import { serializeDiagramFile } from '../../../src/files/diagramFile';
+import { encodeShareFragment } from '../../../src/files/shareLink';
+import { exportMermaid } from '../../../src/mermaid/exportMermaid';
+import { threeTier } from '../../helpers/builders';
+
+const MIN = 60_000;
+
+describe('interviewer mode', () => {
+  it('records the session from the clock’s start, scores it, and replays the design of a minute', async () => {
+    const e = new TestEditor(threeTier().diagram);
+    const start = e.clock;
+    e.timer.getState().start(start);
+    const before = e.diagram;
+    e.clock = start + 3 * MIN;
+    e.actions.rename('api', 'Checkout API');
+    e.ui.getState().select(['db']);
+    e.clock = start + 12 * MIN + 34_000;
+    const note = e.interview.addEvidence('gap', 'No read replica for the orders DB');
+    expect(note).toMatchObject({ t: 12 * MIN + 34_000, nodeId: 'db', nodeLabel: 'Orders DB' });
+    e.clock = start + 20 * MIN;
+    e.actions.addComponent('cache', { x: 300, y: 300 }, { label: 'Redis' });
+    const after = e.diagram;
+
+    e.interview.scrub(2 * MIN);
+    expect(e.interview.store.getState().preview?.diagram).toEqual(before);
+    // While looking back, the document cannot change.
+    expect((e.actions.rename('api', 'Nope') as unknown as { ok: boolean }).ok).toBe(false);
+    e.interview.scrub(5 * MIN);
+    expect(e.interview.store.getState().preview?.diagram.nodes.find((n) => n.id === 'api')?.label).toBe('Checkout API');
+    e.interview.scrub(null);
+    expect(e.diagram).toEqual(after);
+
+    await e.interview.loadRubrics();
+    for (const [name, s] of [
+      ['Technical Architecture', 4],
+      ['Scalability & Performance', 3],
+      ['Distributed Systems Knowledge', 3],
+      ['Production Readiness', 2],
+      ['Communication & Leadership', 3],
+    ] as const)
+      e.interview.setScore(name, s);
+    const report = await e.interview.report();
+    expect(report).toContain('- **Weighted Score:** 3.15 / 4.0');
+    expect(report).toContain('- [x] Hire (from 2.8)');
+    expect(report).toContain('- 12:34 No read replica for the orders DB (on Orders DB)');
+  });
+
+  it('keeps the clock, the session and the scorecard through a reload', async () => {
+    const e = new TestEditor(threeTier().diagram);
+    e.timer.getState().start(e.clock);
+    e.clock += 4 * MIN;
+    e.actions.rename('api', 'Payments');
+    e.interview.addEvidence('highlight', 'Clarified the SLO first');
+    await e.interview.flush();
+
+    // The same library, opened again in a new page.
+    const again = new TestEditor(e.diagram, { library: false });
+    again.clock = e.clock + MIN;
+    again.memory.diagrams.set(e.diagram.id, { diagram: e.diagram, updatedAt: e.clock });
+    for (const [k, v] of e.memory.interviews) again.memory.interviews.set(k, v);
+    again.attachStorage(again.memory);
+    await again.interview.restore();
+    expect(again.timer.getState().startedAt).toBe(e.timer.getState().startedAt);
+    expect(again.interview.now()).toBe(5 * MIN);
+    expect(again.interview.store.getState().card.evidence.map((x) => x.text)).toEqual(['Clarified the SLO first']);
+    expect(again.interview.store.getState().session?.events.map((x) => x.type)).toEqual(['change', 'note']);
+    again.interview.scrub(MIN);
+    expect(again.interview.store.getState().preview?.diagram.nodes.find((n) => n.id === 'api')?.label).toBe('API');
+  });
+
+  it('never puts the interviewer’s data in the diagram, its file, its link or its Mermaid', async () => {
+    const e = new TestEditor(threeTier().diagram);
+    e.timer.getState().start(e.clock);
+    e.interview.addEvidence('gap', 'SECRET-EVIDENCE');
+    e.interview.setDetails({ candidate: 'SECRET-CANDIDATE' });
+    for (const out of [JSON.stringify(e.diagram), serializeDiagramFile(e.diagram), encodeShareFragment(e.diagram), exportMermaid(e.diagram)]) {
+      expect(out).not.toContain('SECRET');
+    }
+  });
+});

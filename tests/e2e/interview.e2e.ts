@@ -119,4 +119,23 @@ describe('interviewer mode', () => {
       for (const secret of ['cache invalidation', 'read/write ratio', 'Ada', 'Technical Architecture']) expect(text).not.toContain(secret);
     }
   });
+
+  it('gives the interviewer the question’s deep dives, each folded until revealed', async () => {
+    const { page } = await openApp();
+    await page.getByRole('region', { name: 'Getting started' }).getByRole('button', { name: 'Start from an interview question' }).click();
+    const gallery = page.getByRole('dialog', { name: 'Question gallery' });
+    await gallery.getByRole('searchbox', { name: 'Search questions' }).fill('social media feed (interviewer');
+    await gallery
+      .getByRole('list', { name: 'Questions' })
+      .getByRole('button', { name: /^Design a global social media feed \(interviewer/ })
+      .click();
+    await gallery.getByRole('button', { name: 'Start from template' }).click();
+    await runMenu(page, 'Interview', 'Scorecard and session');
+    const prompts = panel(page).getByRole('region', { name: 'Deep dives and follow-ups' });
+    await expect.poll(() => prompts.getByRole('button', { name: /^Reveal prompt/ }).count()).toBeGreaterThan(2);
+    expect(await prompts.textContent()).not.toContain('Feed generation strategies');
+    await prompts.getByRole('button', { name: 'Reveal prompt 2' }).click();
+    await expect.poll(() => prompts.textContent()).toContain('Feed generation strategies (10 minutes)');
+    expect(await prompts.textContent()).not.toContain('Data sharding strategy');
+  });
 });

@@ -5,8 +5,11 @@
 import { useEffect, useState } from 'react';
 import { scoreRubric } from '../../interview/score';
 import { clockText, COLLABORATION_INDICATORS, type EvidenceKind, PRODUCTION_INDICATORS } from '../../interview/scorecard';
+import { discussionPrompts } from '../../interview/prompts';
 import { phaseAt } from '../../interview/session';
-import { useEditor, useInterview, useTimer } from '../../react/editorContext';
+import type { QuestionTemplate } from '../../templates/types';
+import { Markdown } from '../templates/Markdown';
+import { useDocument, useEditor, useInterview, useTimer } from '../../react/editorContext';
 
 function SessionScrubber() {
   const editor = useEditor();
@@ -218,6 +221,46 @@ function Scorecard() {
   );
 }
 
+/**
+ * The question's deep dives and follow-ups for the interviewer: each stays folded until revealed,
+ * so a glance (or a shared screen) gives nothing away before its time.
+ */
+function InterviewerBrief() {
+  const editor = useEditor();
+  const templateId = useDocument((s) => s.diagram.templateId);
+  const [template, setTemplate] = useState<QuestionTemplate | null>(null);
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
+  useEffect(() => {
+    let live = true;
+    setRevealed(new Set());
+    if (templateId) void editor.questions.find(templateId).then((t) => live && setTemplate(t ?? null));
+    else setTemplate(null);
+    return () => {
+      live = false;
+    };
+  }, [editor, templateId]);
+  if (!template?.discussion) return null;
+  const prompts = discussionPrompts(template.discussion);
+  return (
+    <section className="fl-iv-section" aria-label="Deep dives and follow-ups">
+      <h3>Deep dives and follow-ups</h3>
+      <ol className="fl-iv-prompts">
+        {prompts.map((p, i) => (
+          <li key={p}>
+            {revealed.has(i) ? (
+              <Markdown text={p} />
+            ) : (
+              <button type="button" className="fl-link" onClick={() => setRevealed(new Set([...revealed, i]))}>
+                Reveal prompt {i + 1}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function InterviewPanel() {
   const editor = useEditor();
   return (
@@ -230,6 +273,7 @@ export function InterviewPanel() {
         </button>
       </header>
       <SessionScrubber />
+      <InterviewerBrief />
       <Evidence />
       <Scorecard />
       <button type="button" className="fl-button fl-button-primary" onClick={() => void editor.interview.exportReport()}>

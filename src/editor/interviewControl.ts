@@ -5,9 +5,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { Rubric } from '../interview/score';
 import { emptyScorecard, type Evidence, type EvidenceKind, feedbackReport, type Scorecard } from '../interview/scorecard';
-import { type InterviewSession, type Phase, SESSION_VERSION, SessionPlayer, SessionRecorder } from '../interview/session';
+import { type InterviewSession, SESSION_VERSION, SessionPlayer, SessionRecorder } from '../interview/session';
+import { PHASE_STRUCTURES, type Phase } from '../templates/timer';
 import { type Diagram, newId } from '../model';
 import type { Editor } from './Editor';
+import { diffPatches } from './diff';
 import { fileNameFor } from './fileName';
 import { elapsed } from './timerStore';
 
@@ -17,6 +19,8 @@ export interface InterviewState {
   /** The design at a moment of the session, shown instead of the live diagram while scrubbing. */
   preview: { t: number; diagram: Diagram } | null;
   panelOpen: boolean;
+  /** The phase structure the clock follows (PHASE_STRUCTURES). */
+  structure: string;
   /** The rubrics, once loaded (they load with the panel: the YAML parser is not needed to draw). */
   rubrics: Rubric[] | null;
 }
@@ -27,14 +31,6 @@ export interface StoredInterview {
   session: InterviewSession | null;
   timer: { startedAt: number | null; banked: number };
 }
-
-const DEFAULT_PHASES: Phase[] = [
-  { name: 'Requirements', minutes: 5 },
-  { name: 'High-level design', minutes: 10 },
-  { name: 'Deep dive', minutes: 15 },
-  { name: 'Scale and failures', minutes: 25 },
-  { name: 'Wrap-up', minutes: 5 },
-];
 
 function isStored(v: unknown): v is StoredInterview {
   const s = v as StoredInterview;
@@ -55,6 +51,7 @@ export class InterviewControl {
   private player: SessionPlayer | null = null;
   private diagramId: string;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private offset = 0;
 
   constructor(private readonly editor: Editor) {
     this.diagramId = editor.diagram.id;
@@ -64,9 +61,15 @@ export class InterviewControl {
       preview: null,
       panelOpen: false,
       rubrics: null,
+      structure: PHASE_STRUCTURES[0].id,
     }));
     editor.timer.subscribe((s, prev) => {
       if (s.startedAt !== null && prev.startedAt === null) this.record();
+      // Reset: the session so far is kept (replay, report); a new start records after it.
+      if (s.startedAt === null && s.banked === 0 && (prev.banked > 0 || prev.startedAt !== null)) {
+        this.recorder?.stop();
+        this.recorder = null;
+      }
       if (s.startedAt !== prev.startedAt || s.banked !== prev.banked) this.save();
     });
     editor.doc.subscribe((s) => {
@@ -96,23 +99,46 @@ export class InterviewControl {
     this.store.setState({ panelOpen: open });
   }
 
-  /** Interview time now. */
+  /** The phases of the chosen structure. */
+  phases(): readonly Phase[] {
+    const { session, structure } = this.store.getState();
+    return session?.phases ?? (PHASE_STRUCTURES.find((p) => p.id === structure) ?? PHASE_STRUCTURES[0]).phases;
+  }
+
+  /** Picks the phase structure; a session under way keeps the one it started with. */
+  setStructure(id: string): void {
+    if (PHASE_STRUCTURES.some((p) => p.id === id) && !this.store.getState().session) this.store.setState({ structure: id });
+  }
+
+  /** The interview clock now. */
   now(): number {
     return elapsed(this.editor.timer.getState(), this.editor.env.now());
+  }
+
+  /** Session time now: the clock, after what an earlier run of the clock recorded. */
+  sessionTime(): number {
+    return this.now() + this.offset;
   }
 
   private record(): void {
     if (this.recorder) return;
     const existing = this.store.getState().session;
-    this.recorder = new SessionRecorder(this.editor.doc, () => this.now(), {
+    // A clock reset and started again goes on after what was recorded, so times stay in order.
+    this.offset = existing ? Math.max(0, (existing.events.at(-1)?.t ?? 0) - this.now()) : 0;
+    this.recorder = new SessionRecorder(this.editor.doc, () => this.sessionTime(), {
       id: existing?.id ?? newId('r'),
       startedAt: existing?.startedAt ?? this.editor.env.now(),
-      phases: existing?.phases ?? DEFAULT_PHASES,
+      phases: existing?.phases ?? [...this.phases()],
     });
     // A session resumed after a reload keeps what it had recorded; the diagram goes on from here.
     if (existing) {
-      this.recorder.session.initial = existing.initial;
-      this.recorder.session.events.unshift(...existing.events);
+      const session = this.recorder.session;
+      session.initial = existing.initial;
+      // Whatever changed while the clock was stopped (or after the last save before a reload)
+      // joins the record as one change, so the replay's end is the diagram as it is.
+      const { patches } = diffPatches(new SessionPlayer(existing).at(Number.POSITIVE_INFINITY), this.editor.diagram);
+      const bridge = patches.length > 0 ? [{ t: this.sessionTime(), type: 'change' as const, label: 'Changes while the clock was stopped', patches }] : [];
+      session.events.unshift(...existing.events, ...bridge);
     }
     this.player = null;
     this.store.setState({ session: this.recorder.session });
@@ -190,7 +216,7 @@ export class InterviewControl {
     if (!clean) return null;
     const nodeId = this.editor.selectedNodeIds()[0];
     const node = nodeId ? this.editor.diagram.nodes.find((n) => n.id === nodeId) : undefined;
-    const evidence: Evidence = { id: newId('r'), t: this.now(), kind, text: clean, ...(node ? { nodeId: node.id, nodeLabel: node.label } : {}) };
+    const evidence: Evidence = { id: newId('r'), t: this.sessionTime(), kind, text: clean, ...(node ? { nodeId: node.id, nodeLabel: node.label } : {}) };
     this.update({ evidence: [...this.store.getState().card.evidence, evidence] });
     this.recorder?.note(clean, evidence.id, node ? { nodeId: node.id } : {});
     return evidence;

@@ -13,10 +13,9 @@ enablePatches();
 export const SESSION_VERSION = 1;
 export const CHECKPOINT_EVERY = 100;
 
-export interface Phase {
-  name: string;
-  minutes: number;
-}
+import type { Phase } from '../templates/timer';
+
+export type { Phase };
 
 export type SessionEvent =
   | { t: number; type: 'change'; label: string; patches: Patch[] }

@@ -15,6 +15,20 @@ export const INTERVIEW_PHASES: readonly Phase[] = [
   { name: 'Wrap-up', minutes: 5 },
 ];
 
+/** From the practice guide (002): 10 + 20 + 20 + 10 minutes. */
+export const PRACTICE_PHASES: readonly Phase[] = [
+  { name: 'Problem understanding', minutes: 10 },
+  { name: 'High-level design', minutes: 20 },
+  { name: 'Deep dive and scaling', minutes: 20 },
+  { name: 'Operational concerns', minutes: 10 },
+];
+
+/** The phase structures the interview clock offers. */
+export const PHASE_STRUCTURES: readonly { id: string; label: string; phases: readonly Phase[] }[] = [
+  { id: 'guide', label: "Interviewer's guide: 5, 10, 15, 25, 5 minutes", phases: INTERVIEW_PHASES },
+  { id: 'practice', label: 'Practice guide: 10, 20, 20, 10 minutes', phases: PRACTICE_PHASES },
+];
+
 export interface TimerView {
   /** Index of the current phase; the last one once time is up. */
   phase: number;

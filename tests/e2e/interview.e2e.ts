@@ -63,7 +63,7 @@ describe('interviewer mode', () => {
 
     // Back to minute 1: the design before the rename and before the cache.
     await panel(page).getByRole('slider', { name: 'Session moment' }).fill(String(MIN));
-    await expect.poll(() => panel(page).getByRole('status', { name: 'Session time' }).textContent()).toBe('Showing 1:00 · Requirements');
+    await expect.poll(() => panel(page).getByRole('status', { name: 'Session time' }).textContent()).toBe('Showing 1:00 · Introduction');
     await expect.poll(() => node(page, 'Service').count()).toBe(1);
     expect(await node(page, 'Checkout').count()).toBe(0);
     expect(await node(page, 'Cache').count()).toBe(0);

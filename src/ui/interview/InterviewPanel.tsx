@@ -31,19 +31,43 @@ function SessionScrubber() {
         </button>
       </section>
     );
-  const duration = Math.max(editor.interview.now(), session.events.at(-1)?.t ?? 0);
+  const duration = Math.max(editor.interview.sessionTime(), session.events.at(-1)?.t ?? 0);
   const t = preview?.t ?? duration;
   const phase = session.phases[phaseAt(session.phases, t).index];
   const notes = session.events.filter((e) => e.type === 'note');
+  const runs = session.events.filter((e) => e.type === 'run');
+  const span = Math.max(1000, duration);
+  const at = (ms: number) => `${Math.min(100, (ms / span) * 100)}%`;
+  let phaseStart = 0;
   return (
     <section className="fl-iv-section" aria-label="Session replay">
       <h3>Session</h3>
+      <div className="fl-iv-track" aria-hidden="true">
+        {session.phases.map((p, i) => {
+          const left = phaseStart;
+          phaseStart += p.minutes * 60_000;
+          return left < span ? (
+            <span
+              key={p.name}
+              className={`fl-iv-band fl-iv-band-${i % 2}`}
+              style={{ left: at(left), width: `calc(${at(Math.min(span, phaseStart))} - ${at(left)})` }}
+              title={p.name}
+            />
+          ) : null;
+        })}
+        {notes.map((n, i) => (
+          <span key={`n${i}`} className="fl-iv-mark fl-iv-mark-note" style={{ left: at(n.t) }} />
+        ))}
+        {runs.map((r, i) => (
+          <span key={`r${i}`} className="fl-iv-mark fl-iv-mark-run" style={{ left: at(r.t) }} />
+        ))}
+      </div>
       <input
         type="range"
         className="fl-iv-scrub"
         aria-label="Session moment"
         min={0}
-        max={Math.max(1000, duration)}
+        max={span}
         step={1000}
         value={t}
         onChange={(e) => editor.interview.scrub(Number(e.target.value))}
@@ -53,25 +77,66 @@ function SessionScrubber() {
           {preview ? `Showing ${clockText(t)}` : `Now ${clockText(t)}`}
           {phase ? ` · ${phase.name}` : ''}
         </span>
+        <Player duration={duration} />
         {preview ? (
           <button type="button" className="fl-button" onClick={() => editor.interview.scrub(null)}>
             Back to now
           </button>
         ) : null}
       </div>
-      {notes.length > 0 ? (
-        <ul className="fl-iv-markers" aria-label="Notes in the session">
-          {notes.map((n) => (
-            <li key={n.type === 'note' ? n.id : n.t}>
-              <button type="button" className="fl-link" onClick={() => editor.interview.scrub(n.t)}>
-                {clockText(n.t)}
-              </button>{' '}
-              {n.type === 'note' ? n.text : ''}
-            </li>
-          ))}
+      {notes.length + runs.length > 0 ? (
+        <ul className="fl-iv-markers" aria-label="Notes and runs in the session">
+          {[...notes, ...runs]
+            .sort((a, b) => a.t - b.t)
+            .map((n, i) => (
+              <li key={`${n.type}${i}`}>
+                <button type="button" className="fl-link" onClick={() => editor.interview.scrub(n.t)}>
+                  {clockText(n.t)}
+                </button>{' '}
+                {n.type === 'note' ? n.text : n.type === 'run' ? `Run: ${n.summary}` : ''}
+              </li>
+            ))}
         </ul>
       ) : null}
     </section>
+  );
+}
+
+const SPEEDS = [1, 5, 10, 30, 60];
+
+/** Plays the session from the moment shown, at 1× to 60×. */
+function Player({ duration }: { duration: number }) {
+  const editor = useEditor();
+  const [speed, setSpeed] = useState(10);
+  const [playing, setPlaying] = useState(false);
+  useEffect(() => {
+    if (!playing) return;
+    let last = performance.now();
+    const id = setInterval(() => {
+      const now = performance.now();
+      const from = editor.interview.store.getState().preview?.t ?? 0;
+      const next = from + (now - last) * speed;
+      last = now;
+      if (next >= duration) {
+        setPlaying(false);
+        editor.interview.scrub(null);
+      } else editor.interview.scrub(next);
+    }, 100);
+    return () => clearInterval(id);
+  }, [editor, playing, speed, duration]);
+  return (
+    <>
+      <button type="button" className="fl-button" onClick={() => setPlaying(!playing)}>
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <select aria-label="Replay speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 

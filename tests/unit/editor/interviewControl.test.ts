@@ -80,3 +80,25 @@ describe('interviewer mode', () => {
     }
   });
 });
+
+describe('the interview clock', () => {
+  it('offers both phase structures, and a reset and restart keeps recording after what was recorded', () => {
+    const e = new TestEditor(threeTier().diagram);
+    e.interview.setStructure('practice');
+    e.timer.getState().start(e.clock);
+    expect(e.interview.store.getState().session?.phases.map((p) => p.minutes)).toEqual([10, 20, 20, 10]);
+    e.clock += 5 * MIN;
+    e.actions.rename('api', 'First');
+    e.timer.getState().reset();
+    e.actions.rename('db', 'While stopped');
+    e.timer.getState().start(e.clock);
+    e.clock += MIN;
+    e.actions.rename('client', 'After restart');
+    const events = e.interview.store.getState().session!.events;
+    expect(events.map((x) => x.t)).toEqual([5 * MIN, 5 * MIN, 6 * MIN]);
+    e.interview.scrub(10 * MIN);
+    expect(e.interview.store.getState().preview?.diagram).toEqual(e.diagram);
+    e.interview.scrub(5 * MIN - 1);
+    expect(e.interview.store.getState().preview?.diagram.nodes.map((n) => n.label)).toEqual(['Users', 'API', 'Orders DB']);
+  });
+});

@@ -4,19 +4,11 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeShareFragment } from '../../src/files/shareLink';
-import { canvas, dragFromPalette, node, runMenu } from '../helpers/canvas';
-import { newContext, openApp, screenshotPath } from '../helpers/e2e';
+import { dragFromPalette, node, rename, runMenu } from '../helpers/canvas';
+import { clipboardText, newContext, openApp, screenshotPath } from '../helpers/e2e';
 
 const T0 = new Date('2026-12-03T10:00:00Z').getTime();
 const MIN = 60_000;
-
-async function rename(page: Page, from: string, to: string) {
-  await node(page, from).dblclick();
-  const input = canvas(page).getByRole('textbox', { name: 'Label' });
-  await input.fill(to);
-  await input.press('Enter');
-  await expect.poll(() => node(page, to).count()).toBe(1);
-}
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Interviewer' });
 
@@ -107,8 +99,8 @@ describe('interviewer mode', () => {
 
     // What the candidate can be given carries none of it.
     await runMenu(page, 'File', 'Copy share link');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('#share=');
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const ours = (t: string) => t.includes('#share=') && JSON.stringify(decodeShareFragment(t.slice(t.indexOf('#') + 1)).diagram).includes('Checkout');
+    const link = await clipboardText(page, ours);
     const shared = JSON.stringify(decodeShareFragment(link.slice(link.indexOf('#') + 1)).diagram);
     const [file] = await Promise.all([page.waitForEvent('download'), runMenu(page, 'File', 'Export file')]);
     const exportedFile = screenshotPath('interview-exported.faultline.json');

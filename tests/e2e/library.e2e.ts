@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvas, connectNodes, dragFromPalette, edge, messages, node, runMenu } from '../helpers/canvas';
-import { newContext, openApp, screenshotPath } from '../helpers/e2e';
+import { canvas, connectNodes, dragFromPalette, edge, messages, node, rename, runMenu } from '../helpers/canvas';
+import { clipboardText, newContext, openApp, screenshotPath } from '../helpers/e2e';
+import { decodeShareFragment } from '../../src/files/shareLink';
 
 const saveStatus = (page: Page) => page.getByRole('status', { name: 'Save status' });
 const saved = (page: Page) => expect.poll(() => saveStatus(page).textContent(), { timeout: 10_000 }).toBe('Saved');
-
-async function rename(page: Page, from: string, to: string) {
-  await node(page, from).dblclick();
-  const input = canvas(page).getByRole('textbox', { name: 'Label' });
-  await input.fill(to);
-  await input.press('Enter');
-  await expect.poll(() => node(page, to).count()).toBe(1);
-}
 
 async function sketch(page: Page) {
   await saved(page);
@@ -122,8 +115,10 @@ describe('the local library', () => {
     await sketch(page);
     await rename(page, 'Service', 'Shared service');
     await runMenu(page, 'File', 'Copy share link');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('#share=');
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await clipboardText(
+      page,
+      (t) => t.includes('#share=') && JSON.stringify(decodeShareFragment(t.slice(t.indexOf('#') + 1)).diagram).includes('Shared service'),
+    );
     const { page: fresh } = await openApp({ path: new URL(link).pathname + new URL(link).hash });
     await expect.poll(() => node(fresh, 'Shared service').count()).toBe(1);
     const banner = fresh.getByRole('region', { name: 'Shared diagram' });

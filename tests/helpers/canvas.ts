@@ -1,6 +1,7 @@
 // Canvas gestures as a person makes them: drag from the palette, drag between handles, drag
 // nodes, read where things are on screen.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export function canvas(page: Page): Locator {
   return page.getByRole('application', { name: 'Diagram canvas' });
@@ -70,4 +71,13 @@ export function overlap(a: { x: number; y: number; width: number; height: number
 /** The messages area (toasts) at the bottom of the screen. */
 export function messages(page: Page): Locator {
   return page.getByRole('status', { name: 'Messages' });
+}
+
+/** Renames a node the way a person does: double-click, type, Enter; waits until it shows. */
+export async function rename(page: Page, from: string, to: string) {
+  await node(page, from).dblclick();
+  const input = canvas(page).getByRole('textbox', { name: 'Label' });
+  await input.fill(to);
+  await input.press('Enter');
+  await expect.poll(() => node(page, to).count()).toBe(1);
 }

@@ -2,6 +2,7 @@
 // test on any uncaught page error.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, expect, inject } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,8 +20,17 @@ export interface AppOptions {
   viewport?: { width: number; height: number };
 }
 
-export async function newContext(viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
-  const b = await connect();
+/**
+ * A Chromium of the test file's own. The system clipboard is one per browser, so a file whose
+ * tests copy and read links runs in its own browser and cannot read another file's copies.
+ * The file closes it in its afterAll.
+ */
+export async function ownBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function newContext(viewport = { width: 1400, height: 900 }, from?: Browser): Promise<BrowserContext> {
+  const b = from ?? (await connect());
   const context = await b.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
   open.push({ context, errors: [] });
   return context;
@@ -53,4 +63,18 @@ export function screenshotPath(name: string): string {
   const dir = join(process.cwd(), 'test-results');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
+}
+
+/**
+ * The clipboard's text once it satisfies `ok`. Chromium's clipboard is one for the whole browser,
+ * and test files run side by side, so a test waits for its own text rather than reading once.
+ */
+export async function clipboardText(page: Page, ok: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    if (ok(text)) return text;
+    if (Date.now() > end) throw new Error(`The clipboard never held the expected text (last: ${text.slice(0, 80)})`);
+    await page.waitForTimeout(50);
+  }
 }

@@ -13,7 +13,7 @@ import { broadcastChannel, type TabChannel } from '../../persistence/channel';
 import { FaultlineDb } from '../../persistence/db';
 import { classifyStorageError, PROBLEM_TEXT } from '../../persistence/errors';
 import { type Journal, localStorageJournal } from '../../persistence/journal';
-import { type Deleted, Library, NewerDataError } from '../../persistence/library';
+import { type Deleted, Library, type Loaded, NewerDataError } from '../../persistence/library';
 import { QuestionStore } from '../../persistence/questions';
 import { RunStore } from '../../persistence/runs';
 
@@ -105,12 +105,16 @@ export class LibrarySession implements EditorStorage {
     if (!this.library) return;
     try {
       await this.recoverJournal();
-      if (await this.keepEarlyWork()) return;
       const last = await this.library.getSetting<string>(LAST_OPEN);
-      if (last && (await this.openStored(last))) return;
-      const newest = (await this.library.list())[0];
-      if (newest && (await this.openStored(newest.id))) return;
-      await this.adopt(createDiagram());
+      let loaded = last ? await this.library.load(last) : null;
+      if (!loaded) {
+        const newest = (await this.library.list())[0];
+        loaded = newest ? await this.library.load(newest.id) : null;
+      }
+      // Decided in the same step that replaces the document, so nothing drawn while storage
+      // was loading (however late) is replaced: that work is kept and stored instead.
+      if (loaded && this.doc.getState().past.length === 0) await this.show(loaded);
+      else await this.keepOpen();
     } catch (error) {
       this.storageFailed(error);
     }
@@ -160,17 +164,16 @@ export class LibrarySession implements EditorStorage {
    * Whatever was drawn by then is kept: stored as a new diagram, with its undo history, instead
    * of being replaced by the diagram that was open last time (which stays in the library).
    */
-  private async keepEarlyWork(): Promise<boolean> {
-    if (this.doc.getState().past.length === 0) return false;
+  /** Stores the diagram that is open (fresh, or drawn on before storage was ready) as a new one. */
+  private async keepOpen(): Promise<void> {
     const snapshot = this.doc.getState().diagram;
     const { revision } = await this.library!.create(snapshot);
-    if (this.doc.getState().diagram.id !== snapshot.id) return true;
+    if (this.doc.getState().diagram.id !== snapshot.id) return;
     this.autosaver!.attach(snapshot, revision);
     await this.library!.setSetting(LAST_OPEN, snapshot.id);
     this.listChanged();
     // Edits made while it was being stored are saved like any other.
     if (this.doc.getState().diagram !== snapshot) await this.flush();
-    return true;
   }
 
   /** Puts back edits that were journaled as a page closed, if nothing newer was saved since. */
@@ -195,12 +198,16 @@ export class LibrarySession implements EditorStorage {
   private async openStored(id: string): Promise<boolean> {
     const loaded = await this.library!.load(id);
     if (!loaded) return false;
+    await this.show(loaded);
+    return true;
+  }
+
+  private async show(loaded: Loaded): Promise<void> {
     this.doc.getState().load(loaded.diagram);
     this.editor.ui.getState().clearSelection();
     this.autosaver!.attach(loaded.diagram, loaded.revision);
-    await this.library!.setSetting(LAST_OPEN, id);
+    await this.library!.setSetting(LAST_OPEN, loaded.diagram.id);
     if (loaded.repaired > 0) this.editor.notify(`${loaded.repaired} damaged parts of this diagram were repaired or left out`);
-    return true;
   }
 
   private async openShared(fragment: string): Promise<void> {

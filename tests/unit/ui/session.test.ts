@@ -51,6 +51,45 @@ describe('the storage session', () => {
     expect(await session.library!.getSetting('lastOpenDiagram')).toBe(drawnFirst);
   });
 
+  it.each([
+    ['a diagram from an earlier visit', true],
+    ['a first visit', false],
+  ])('loses nothing drawn at any moment of loading the library, with %s', async (_, earlierVisit) => {
+    // The edit lands after 0, 1, 2, ... turns of the event loop, so every await in the boot
+    // sequence gets an edit right after it, whatever that sequence is.
+    let landedDuringBoot = 0;
+    for (let turns = 0; turns < 40; turns++) {
+      const editor = new TestEditor(undefined, { library: false });
+      const { session, factory, name } = sessionFor(editor);
+      if (earlierVisit) {
+        const earlier = new Library(testDb(factory, name));
+        await earlier.create({ ...editor.diagram, id: 'd_earlier', name: 'Earlier' });
+        await earlier.setSetting('lastOpenDiagram', 'd_earlier');
+      }
+      let booted = false;
+      const booting = session.boot().then(() => {
+        booted = true;
+      });
+      for (let t = 0; t < turns; t++) await new Promise((r) => setTimeout(r, 0));
+      if (!booted) landedDuringBoot++;
+      editor.actions.addComponent('cache', { x: 0, y: 0 });
+      await booting;
+      await session.flush();
+
+      expect(
+        editor.diagram.nodes.map((n) => n.kind),
+        `edit after ${turns} turns`,
+      ).toEqual(['cache']);
+      const stored = await new Library(testDb(factory, name)).load(editor.diagram.id);
+      expect(
+        stored?.diagram.nodes.map((n) => n.kind),
+        `stored, edit after ${turns} turns`,
+      ).toEqual(['cache']);
+    }
+    // The sweep reached inside the boot sequence, not only before and after it.
+    expect(landedDuringBoot).toBeGreaterThanOrEqual(2);
+  });
+
   it("opens a file with a value out of range and names the field's refusal in the notice", async () => {
     const editor = new TestEditor(undefined, { library: false });
     const { session } = sessionFor(editor);

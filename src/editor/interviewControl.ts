@@ -5,7 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Rubric } from '../interview/score';
 import { emptyScorecard, type Evidence, type EvidenceKind, feedbackReport, type Scorecard } from '../interview/scorecard';
-import { type InterviewSession, SESSION_VERSION, SessionPlayer, SessionRecorder } from '../interview/session';
+import { type DrillVerdict, type InterviewSession, SESSION_VERSION, SessionPlayer, SessionRecorder } from '../interview/session';
 import { PHASE_STRUCTURES, type Phase } from '../templates/timer';
 import { type Diagram, newId } from '../model';
 import type { Editor } from './Editor';
@@ -19,10 +19,14 @@ export interface InterviewState {
   /** The design at a moment of the session, shown instead of the live diagram while scrubbing. */
   preview: { t: number; diagram: Diagram } | null;
   panelOpen: boolean;
+  /** The feedback report's printable page is open (print to PDF from there). */
+  printing: boolean;
   /** The phase structure the clock follows (PHASE_STRUCTURES). */
   structure: string;
   /** The rubrics, once loaded (they load with the panel: the YAML parser is not needed to draw). */
   rubrics: Rubric[] | null;
+  /** Ids of the rubrics the person added from their own files. */
+  ownRubrics: readonly string[];
 }
 
 /** What the library keeps per diagram. */
@@ -60,7 +64,9 @@ export class InterviewControl {
       session: null,
       preview: null,
       panelOpen: false,
+      printing: false,
       rubrics: null,
+      ownRubrics: [],
       structure: PHASE_STRUCTURES[0].id,
     }));
     editor.timer.subscribe((s, prev) => {
@@ -81,10 +87,49 @@ export class InterviewControl {
   async loadRubrics(): Promise<Rubric[]> {
     const loaded = this.store.getState().rubrics;
     if (loaded) return loaded;
-    const { builtInRubrics } = await import('../interview/rubricBank');
-    const rubrics = builtInRubrics();
-    this.store.setState({ rubrics });
+    return this.reloadRubrics();
+  }
+
+  /** The shipped rubrics, then the person's own (a stored file that no longer parses is left out). */
+  private async reloadRubrics(): Promise<Rubric[]> {
+    const [{ builtInRubrics }, { parseRubric }] = await Promise.all([import('../interview/rubricBank'), import('../interview/rubric')]);
+    const builtIn = builtInRubrics();
+    const files = (await this.editor.storage?.rubrics?.list()) ?? [];
+    const own = files.flatMap((f) => {
+      try {
+        return [parseRubric(f.text)];
+      } catch {
+        return [];
+      }
+    });
+    const rubrics = [...builtIn, ...own.filter((r) => !builtIn.some((b) => b.id === r.id))];
+    this.store.setState({ rubrics, ownRubrics: own.map((r) => r.id) });
     return rubrics;
+  }
+
+  /**
+   * Adds a rubric from the person's Markdown file and picks it for this scorecard. Throws the
+   * parser's refusal (with its line), and refuses the id of a shipped rubric.
+   */
+  async importRubric(text: string): Promise<Rubric> {
+    const { parseRubric } = await import('../interview/rubric');
+    const rubric = parseRubric(text);
+    const { builtInRubrics } = await import('../interview/rubricBank');
+    if (builtInRubrics().some((r) => r.id === rubric.id))
+      throw new Error(`A shipped rubric has the id "${rubric.id}": give yours another id in its front matter`);
+    const store = this.editor.storage?.rubrics;
+    if (!store) throw new Error('Storage is not available here, so the rubric could not be kept');
+    await store.put(rubric.id, rubric.title, text);
+    await this.reloadRubrics();
+    this.setRubric(rubric.id);
+    return rubric;
+  }
+
+  async removeRubric(id: string): Promise<void> {
+    if (!this.store.getState().ownRubrics.includes(id)) return;
+    await this.editor.storage?.rubrics?.remove(id);
+    await this.reloadRubrics();
+    if (this.store.getState().card.rubricId === id) this.setRubric(this.store.getState().rubrics?.[0]?.id ?? '');
   }
 
   /** The scorecard's rubric, once the rubrics are loaded. */
@@ -97,6 +142,15 @@ export class InterviewControl {
   async openPanel(open = !this.store.getState().panelOpen): Promise<void> {
     if (open) await this.loadRubrics();
     this.store.setState({ panelOpen: open });
+  }
+
+  /** Opens the report's printable page, showing the design as it is now (not a replayed moment). */
+  async openPrint(open = true): Promise<void> {
+    if (open) {
+      await this.loadRubrics();
+      this.scrub(null);
+    }
+    this.store.setState({ printing: open });
   }
 
   /** The phases of the chosen structure. */
@@ -244,7 +298,7 @@ export class InterviewControl {
   async report(): Promise<string> {
     await this.loadRubrics();
     const session = this.recorder?.session ?? this.store.getState().session;
-    const runs = (session?.events ?? []).filter((e) => e.type === 'run').map((e) => (e.type === 'run' ? e.summary : ''));
+    const runs = (session?.events ?? []).flatMap((e) => (e.type === 'run' ? [{ t: e.t, summary: e.summary, verdict: e.verdict }] : []));
     return feedbackReport(this.store.getState().card, this.rubric()!, { date: new Date(this.editor.env.now()).toISOString().slice(0, 10), session, runs });
   }
 
@@ -257,5 +311,11 @@ export class InterviewControl {
   /** A finished run, for the session record and the report. */
   recordRun(runId: string | null, summary: string): void {
     this.recorder?.run(runId, summary);
+  }
+
+  /** What the drill just run showed, for the report ("the drills run and what they showed"). */
+  recordDrillVerdict(verdict: DrillVerdict): void {
+    this.recorder?.verdict(verdict);
+    this.save();
   }
 }

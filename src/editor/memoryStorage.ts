@@ -10,7 +10,7 @@ import type { RecordedRun } from '../sim/types';
 import type { Editor } from './Editor';
 import { fileNameFor } from './fileName';
 import { diagramFromFile } from './openFile';
-import type { DeletedDiagram, DiagramListing, EditorStorage, FileLike, RunListing, StoredQuestions, StoredRuns } from './ports';
+import type { DeletedDiagram, DiagramListing, EditorStorage, FileLike, RunListing, StoredTextFiles, StoredRuns } from './ports';
 
 interface Kept {
   diagram: Diagram;
@@ -63,7 +63,7 @@ class MemoryRuns implements StoredRuns {
   }
 }
 
-class MemoryQuestions implements StoredQuestions {
+class MemoryTextFiles implements StoredTextFiles {
   private readonly items = new Map<string, { id: string; title: string; text: string }>();
   async list() {
     return [...this.items.values()];
@@ -78,7 +78,8 @@ class MemoryQuestions implements StoredQuestions {
 
 export class MemoryStorage implements EditorStorage {
   readonly runs = new MemoryRuns();
-  readonly questions = new MemoryQuestions();
+  readonly questions = new MemoryTextFiles();
+  readonly rubrics = new MemoryTextFiles();
   readonly available = true;
   readonly diagrams = new Map<string, Kept>();
   private readonly listeners = new Set<() => void>();

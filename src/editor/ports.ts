@@ -73,11 +73,14 @@ export interface StoredRuns {
   delete(id: string): Promise<void>;
 }
 
-export interface StoredQuestions {
+/** A person's own files, kept whole: question files for the gallery, rubric files for the scorecard. */
+export interface StoredTextFiles {
   list(): Promise<{ id: string; title: string; text: string }[]>;
   put(id: string, title: string, text: string): Promise<unknown>;
   remove(id: string): Promise<void>;
 }
+
+export type StoredQuestions = StoredTextFiles;
 
 /** What a delete handed back, so it can be undone. Opaque to the Editor. */
 export type DeletedDiagram = { readonly record: { readonly name: string } };
@@ -87,6 +90,8 @@ export interface EditorStorage {
   /** Null where the browser gives the page no storage. */
   readonly runs: StoredRuns | null;
   readonly questions: StoredQuestions | null;
+  /** The person's own rubric files; absent where the library keeps none. */
+  readonly rubrics?: StoredTextFiles | null;
   readonly available: boolean;
   listDiagrams(): Promise<DiagramListing[]>;
   /** Called whenever the set of diagrams changes. */

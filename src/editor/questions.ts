@@ -148,6 +148,13 @@ export class QuestionSources {
       outcome = { checks: [], error: (error as Error).message };
     }
     this.state.setState((s) => ({ outcomes: { ...s.outcomes, [key]: outcome } }));
+    e.interview.recordDrillVerdict({
+      drill: drill.title,
+      variant: fix ? 'with the fix' : 'as drawn',
+      checks: outcome.error
+        ? [{ text: `The outcomes could not be checked: ${outcome.error}`, met: false }]
+        : outcome.checks.map((c) => ({ text: c.text, met: c.met })),
+    });
   }
 
   applyFix(drill: Drill): void {

@@ -4,7 +4,7 @@
 // no share link, file or Mermaid export can carry it.
 import type { Rubric } from './score';
 import { scoreRubric } from './score';
-import type { InterviewSession } from './session';
+import type { DrillVerdict, InterviewSession } from './session';
 
 export type EvidenceKind = 'highlight' | 'gap' | 'note';
 
@@ -65,11 +65,29 @@ const line = (text: string) =>
     .replace(/([\\`*_[\]<>#|])/g, '\\$1')
     .trim();
 
+/** A run of the interview: its one-line summary and, for a drill, what it showed. */
+export interface ReportRun {
+  t: number;
+  summary: string;
+  verdict?: DrillVerdict;
+}
+
 export interface ReportContext {
   date: string;
   session: InterviewSession | null;
-  /** What each drill or run showed, in words. */
-  runs: string[];
+  runs: ReportRun[];
+}
+
+/** A run in the report's words: when, how it went, and a drill's outcomes held or not. */
+export function runLines(run: ReportRun): string[] {
+  const out = [`- ${clockText(run.t)} ${line(run.summary)}`];
+  const v = run.verdict;
+  if (v) {
+    const held = v.checks.filter((c) => c.met).length;
+    out.push(`  - Drill ${line(v.drill)} (${line(v.variant)}): ${held} of ${v.checks.length} stated outcomes held`);
+    for (const c of v.checks) out.push(`    - ${c.met ? 'held' : 'not held'}: ${line(c.text)}`);
+  }
+  return out;
 }
 
 /** The guide's Detailed Feedback Template, filled in, as Markdown. */
@@ -113,7 +131,7 @@ export function feedbackReport(card: Scorecard, rubric: Rubric, ctx: ReportConte
     out.push('', '### Recommendation');
     for (const b of rubric.bands) out.push(`- ${box(result.band === b.label)} ${line(b.label)} (from ${b.from.toFixed(1)})`);
   }
-  if (ctx.runs.length) out.push('', '### Drills and runs', ...ctx.runs.map((r) => `- ${line(r)}`));
+  if (ctx.runs.length) out.push('', '### Drills and runs', ...ctx.runs.flatMap(runLines));
   out.push('', '### Next Steps/Notes for Hiring Manager', line(card.nextSteps) || '(none)', '');
   return out.join('\n');
 }

@@ -19,8 +19,16 @@ export type { Phase };
 
 export type SessionEvent =
   | { t: number; type: 'change'; label: string; patches: Patch[] }
-  | { t: number; type: 'run'; runId: string | null; summary: string }
+  | { t: number; type: 'run'; runId: string | null; summary: string; verdict?: DrillVerdict }
   | { t: number; type: 'note'; id: string; text: string; nodeId?: string; runId?: string };
+
+/** What a drill's run showed against the drill's stated outcomes. */
+export interface DrillVerdict {
+  drill: string;
+  /** "as drawn" or "with the fix". */
+  variant: string;
+  checks: { text: string; met: boolean }[];
+}
 
 export interface InterviewSession {
   version: typeof SESSION_VERSION;
@@ -91,6 +99,12 @@ export class SessionRecorder {
 
   run(runId: string | null, summary: string): void {
     this.push({ t: this.clock(), type: 'run', runId, summary });
+  }
+
+  /** The verdict of the drill whose run was recorded last (runs go one at a time). */
+  verdict(verdict: DrillVerdict): void {
+    const last = this.session.events.findLast((e) => e.type === 'run');
+    if (last?.type === 'run') last.verdict = verdict;
   }
 
   stop(): void {

@@ -1,7 +1,8 @@
-// A question template from Markdown: YAML front matter (id, title, category, difficulty,
+// A question template from Markdown: YAML front matter (id, kind, title, category, difficulty,
 // minutes, source, summary, setup), then sections by their level-2 headings: the problem
 // statement, scale requirements, discussion points, the diagrams (Mermaid fences, each under its
-// own heading) and the drills (each a heading, words, and a `yaml drill` fence). The Markdown's
+// own heading) and the drills (each a heading, words, and a `yaml drill` fence). A guide
+// (`kind: guide`) has no difficulty and keeps its other sections as written, in order. The Markdown's
 // structure is read with marked's lexer and the YAML with yaml; a user's own question file goes
 // through the same checks, so every refusal names what is wrong and on which line.
 import { marked, type Token } from 'marked';
@@ -20,6 +21,7 @@ import {
   type Measure,
   type QuestionTemplate,
   type TemplateDiagram,
+  type TemplateKind,
 } from './types';
 
 export class TemplateError extends Error {
@@ -269,7 +271,7 @@ function frontMatter(text: string): { data: Raw; body: string; bodyLine: number 
   return { data, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
 }
 
-type Section = 'statement' | 'requirements' | 'discussion' | 'diagrams' | 'drills' | null;
+type Section = 'statement' | 'requirements' | 'discussion' | 'diagrams' | 'drills' | 'part' | null;
 
 function sectionOf(heading: string): Section | undefined {
   const h = heading.toLowerCase();
@@ -298,17 +300,20 @@ export function parseTemplate(markdown: string): QuestionTemplate {
       throw error instanceof TemplateError ? error : new TemplateError((error as Error).message, lineOf((error as Error).message));
     }
   };
-  let meta!: Pick<QuestionTemplate, 'id' | 'title' | 'category' | 'difficulty' | 'minutes' | 'source' | 'summary' | 'variantOf'>;
+  let meta!: Pick<QuestionTemplate, 'id' | 'kind' | 'title' | 'category' | 'difficulty' | 'minutes' | 'source' | 'summary' | 'variantOf'>;
   head(() => {
-    checkKeys(data, ['id', 'title', 'category', 'difficulty', 'minutes', 'source', 'summary', 'variantOf', 'setup'], 'The front matter');
+    checkKeys(data, ['id', 'kind', 'title', 'category', 'difficulty', 'minutes', 'source', 'summary', 'variantOf', 'setup'], 'The front matter');
     const id = str(data, 'id', 'The front matter');
     if (!isSlug(id)) throw new Error(`The id "${id}" must be lower case letters, digits and dashes`);
-    const difficulty = data.difficulty as Difficulty;
-    if (!DIFFICULTIES.includes(difficulty)) throw new Error(`"difficulty" must be one of ${DIFFICULTIES.join(', ')}`);
+    const kind = (data.kind ?? 'question') as TemplateKind;
+    if (kind !== 'question' && kind !== 'guide') throw new Error('"kind" must be question or guide');
+    const difficulty = kind === 'guide' && data.difficulty === undefined ? null : (data.difficulty as Difficulty);
+    if (difficulty !== null && !DIFFICULTIES.includes(difficulty)) throw new Error(`"difficulty" must be one of ${DIFFICULTIES.join(', ')}`);
     const minutes = data.minutes;
     if (!Number.isInteger(minutes) || (minutes as number) < 5 || (minutes as number) > 240) throw new Error('"minutes" must be a whole number from 5 to 240');
     meta = {
       id,
+      kind,
       title: str(data, 'title', 'The front matter'),
       category: str(data, 'category', 'The front matter'),
       difficulty,
@@ -320,6 +325,7 @@ export function parseTemplate(markdown: string): QuestionTemplate {
   });
 
   const sections = { statement: [] as string[], requirements: [] as string[], discussion: [] as string[] };
+  const parts: { heading: string; raw: string[] }[] = [];
   const diagrams: TemplateDiagram[] = [];
   const drillTexts: { title: string; line: number; words: string[]; yaml: { text: string; line: number } | null }[] = [];
   let section: Section = null;
@@ -331,6 +337,12 @@ export function parseTemplate(markdown: string): QuestionTemplate {
     if (token.type === 'heading' && token.depth <= 2) {
       if (token.depth === 2) {
         const s = sectionOf(token.text);
+        // A guide's own sections (structures, red flags, calibration) are kept as written.
+        if (meta.kind === 'guide' && s !== 'diagrams') {
+          parts.push({ heading: token.text.slice(0, TEXT_LIMIT), raw: [] });
+          section = 'part';
+          continue;
+        }
         if (s === undefined)
           throw new TemplateError(
             `Unknown section "${token.text.slice(0, 60)}": use Problem statement, Scale requirements, Discussion points, Diagrams and Drills`,
@@ -338,6 +350,10 @@ export function parseTemplate(markdown: string): QuestionTemplate {
           );
         section = s;
       }
+      continue;
+    }
+    if (section === 'part') {
+      parts[parts.length - 1].raw.push(token.raw);
       continue;
     }
     if (token.type === 'heading') {
@@ -357,7 +373,7 @@ export function parseTemplate(markdown: string): QuestionTemplate {
       } else if (token.type !== 'space') current.words.push(token.raw.trim());
     }
   }
-  if (!sections.statement.length) throw new TemplateError('The question has no "## Problem statement" section');
+  if (meta.kind === 'question' && !sections.statement.length) throw new TemplateError('The question has no "## Problem statement" section');
   if (diagrams.length === 0) throw new TemplateError('The question has no Mermaid diagram under "## Diagrams"');
 
   let setup: Record<number, DiagramPatch> = {};
@@ -396,6 +412,7 @@ export function parseTemplate(markdown: string): QuestionTemplate {
     statement: sections.statement.join('').trim(),
     requirements: sections.requirements.join('').trim(),
     discussion: sections.discussion.join('').trim(),
+    parts: parts.map((p) => ({ heading: p.heading, text: p.raw.join('').trim() })),
     diagrams,
     setup,
     drills,

@@ -80,11 +80,22 @@ export interface Drill {
   fix: DrillFix | null;
 }
 
+/** A question to design, or a guide (the interview's structures, red flags and calibration). */
+export type TemplateKind = 'question' | 'guide';
+
+/** A section of a guide under its own level-2 heading. */
+export interface GuidePart {
+  heading: string;
+  text: string;
+}
+
 export interface QuestionTemplate {
   id: string;
+  kind: TemplateKind;
   title: string;
   category: string;
-  difficulty: Difficulty;
+  /** A question's; a guide has none. */
+  difficulty: Difficulty | null;
   minutes: number;
   source: string;
   summary: string;
@@ -93,6 +104,8 @@ export interface QuestionTemplate {
   statement: string;
   requirements: string;
   discussion: string;
+  /** A guide's sections other than its diagrams, in order (a question has none). */
+  parts: GuidePart[];
   diagrams: TemplateDiagram[];
   /** Diagram index (1-based) -> what makes it run. */
   setup: Record<number, DiagramPatch>;

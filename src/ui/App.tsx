@@ -49,6 +49,7 @@ const GalleryDialog = lazy(() => import('./templates/GalleryDialog').then((m) =>
 const BriefPanel = lazy(() => import('./templates/BriefPanel').then((m) => ({ default: m.BriefPanel })));
 const CodePanel = lazy(() => import('./export/CodePanel').then((m) => ({ default: m.CodePanel })));
 const InterviewPanel = lazy(() => import('./interview/InterviewPanel').then((m) => ({ default: m.InterviewPanel })));
+const PrintReport = lazy(() => import('./interview/PrintReport').then((m) => ({ default: m.PrintReport })));
 
 function Dialogs() {
   const importing = useUi((s) => s.importRequest !== null);
@@ -56,8 +57,10 @@ function Dialogs() {
   const library = useUi((s) => s.libraryOpen);
   const menu = useUi((s) => s.contextMenu);
   const gallery = useUi((s) => s.galleryOpen);
+  const printing = useInterview((s) => s.printing);
   return (
     <Suspense fallback={null}>
+      {printing ? <PrintReport /> : null}
       {menu ? <FaultMenu menu={menu} /> : null}
       {gallery ? <GalleryDialog /> : null}
       {importing ? <ImportDialog /> : null}

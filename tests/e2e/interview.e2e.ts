@@ -83,6 +83,27 @@ describe('interviewer mode', () => {
     ])
       expect(report).toContain(line);
 
+    // The printable page: the same report, a picture of the final design, and on paper nothing else.
+    await runMenu(page, 'Interview', 'Print feedback report (PDF)');
+    const printable = page.getByRole('dialog', { name: 'Printable feedback report' });
+    await expect.poll(() => printable.textContent()).toContain('Weighted Score: 3.15 / 4.0');
+    expect(await printable.getByRole('heading', { name: 'Technical Highlights' }).count()).toBe(1);
+    expect(await printable.textContent()).toContain('14:05 No story for cache invalidation (on Cache)');
+    // The recommendation's box is the answer: ticked on Hire alone.
+    expect(await printable.textContent()).toContain('☒ Hire (from 2.8)');
+    expect(await printable.textContent()).toContain('☐ Strong Hire (from 3.5)');
+    const picture = printable.getByRole('img', { name: 'The final design' });
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(400);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Main menu' }).isVisible()).toBe(false);
+    expect(await printable.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
+    await page.screenshot({ path: screenshotPath('interview-print.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => printable.count()).toBe(0);
+
     // A reload keeps the clock, the session and the scorecard.
     await context.clock.setFixedTime(T0 + 25 * MIN);
     await page.reload();
@@ -122,6 +143,10 @@ describe('interviewer mode', () => {
       .getByRole('button', { name: /^Design a global social media feed \(interviewer/ })
       .click();
     await gallery.getByRole('button', { name: 'Start from template' }).click();
+    // The candidate's brief states the problem and keeps the deep dives out of it.
+    const brief = page.getByRole('complementary', { name: 'Question brief' });
+    await expect.poll(() => brief.textContent()).toContain('Problem statement');
+    expect(await brief.textContent()).not.toContain('Feed generation strategies (10 minutes)');
     await runMenu(page, 'Interview', 'Scorecard and session');
     const prompts = panel(page).getByRole('region', { name: 'Deep dives and follow-ups' });
     await expect.poll(() => prompts.getByRole('button', { name: /^Reveal prompt/ }).count()).toBeGreaterThan(2);
@@ -129,5 +154,24 @@ describe('interviewer mode', () => {
     await prompts.getByRole('button', { name: 'Reveal prompt 2' }).click();
     await expect.poll(() => prompts.textContent()).toContain('Feed generation strategies (10 minutes)');
     expect(await prompts.textContent()).not.toContain('Data sharding strategy');
+  });
+
+  it('has the interview guide in the gallery: its parts folded, its framework diagrams to open', async () => {
+    const { page } = await openApp();
+    await runMenu(page, 'File', 'New from an interview question');
+    const gallery = page.getByRole('dialog', { name: 'Question gallery' });
+    await gallery.getByRole('combobox', { name: 'Category' }).selectOption('Interview guide');
+    await expect.poll(() => gallery.getByRole('list', { name: 'Questions' }).getByRole('listitem').count()).toBe(1);
+    const preview = gallery.getByRole('region', { name: /^Preview of The interview guide/ });
+    await preview.getByText('Red flags', { exact: true }).click();
+    await expect.poll(() => preview.textContent()).toContain('Jumps to solution');
+    await preview.getByRole('button', { name: '2. Trade-off analysis framework' }).click();
+    await expect.poll(() => preview.getByRole('img', { name: /^Trade-off analysis framework, as Mermaid draws it$/ }).count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: screenshotPath('interview-guide.png') });
+    await preview.getByRole('button', { name: 'Start from diagram 2' }).click();
+    await expect.poll(() => node(page, 'Strong Consistency vs High Availability').count()).toBe(1);
+    const brief = page.getByRole('complementary', { name: 'Question brief' });
+    await brief.getByText('Calibration guidelines', { exact: true }).click();
+    await expect.poll(() => brief.textContent()).toContain('Expecting principal-level depth in all areas');
   });
 });

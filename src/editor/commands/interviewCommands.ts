@@ -11,6 +11,13 @@ export const INTERVIEW_COMMANDS: Command[] = [
   },
   { id: 'interview.report', label: 'Export feedback report (.md)', menu: 'Interview', run: (e) => e.interview.exportReport() },
   {
+    id: 'interview.print',
+    label: 'Print feedback report (PDF)…',
+    menu: 'Interview',
+    keywords: ['pdf', 'printable', 'feedback'],
+    run: (e) => e.interview.openPrint(),
+  },
+  {
     id: 'interview.backToNow',
     label: 'Back to now (leave the session replay)',
     menu: 'Interview',

@@ -3,6 +3,7 @@
 // template's indicators, and evidence notes pinned to a moment and the selected node. Kept on this
 // device only; nothing here enters the diagram.
 import { useEffect, useState } from 'react';
+import { addOwnFile } from '../../editor/addOwnFile';
 import { scoreRubric } from '../../interview/score';
 import { clockText, COLLABORATION_INDICATORS, type EvidenceKind, PRODUCTION_INDICATORS } from '../../interview/scorecard';
 import { discussionPrompts } from '../../interview/prompts';
@@ -197,6 +198,7 @@ function Scorecard() {
   const editor = useEditor();
   const card = useInterview((s) => s.card);
   const rubrics = useInterview((s) => s.rubrics);
+  const own = useInterview((s) => s.ownRubrics);
   const rubric = rubrics?.find((r) => r.id === card.rubricId) ?? rubrics?.[0];
   if (!rubric || !rubrics) return null;
   const result = scoreRubric(rubric, card.scores);
@@ -210,10 +212,31 @@ function Scorecard() {
           {rubrics.map((r) => (
             <option key={r.id} value={r.id}>
               {r.title}
+              {own.includes(r.id) ? ' (yours)' : ''}
             </option>
           ))}
         </select>
       </label>
+      <div className="fl-iv-row">
+        <button
+          type="button"
+          className="fl-link"
+          onClick={() =>
+            void addOwnFile(
+              editor,
+              'rubric',
+              async (text) => `Added the rubric “${(await editor.interview.importRubric(text)).title}”: this scorecard uses it now`,
+            )
+          }
+        >
+          Add a rubric file…
+        </button>
+        {own.includes(rubric.id) ? (
+          <button type="button" className="fl-link" onClick={() => void editor.interview.removeRubric(rubric.id)}>
+            Remove this rubric
+          </button>
+        ) : null}
+      </div>
       <label className="fl-iv-field">
         <span>Candidate</span>
         <input value={card.candidate} maxLength={100} onChange={(e) => editor.interview.setDetails({ candidate: e.target.value })} />
@@ -341,9 +364,14 @@ export function InterviewPanel() {
       <InterviewerBrief />
       <Evidence />
       <Scorecard />
-      <button type="button" className="fl-button fl-button-primary" onClick={() => void editor.interview.exportReport()}>
-        Export feedback report (.md)
-      </button>
+      <div className="fl-iv-row">
+        <button type="button" className="fl-button fl-button-primary" onClick={() => void editor.interview.exportReport()}>
+          Export feedback report (.md)
+        </button>
+        <button type="button" className="fl-button" onClick={() => void editor.interview.openPrint()}>
+          Printable page (PDF)…
+        </button>
+      </div>
     </aside>
   );
 }

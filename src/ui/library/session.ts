@@ -15,6 +15,7 @@ import { classifyStorageError, PROBLEM_TEXT } from '../../persistence/errors';
 import { type Journal, localStorageJournal } from '../../persistence/journal';
 import { type Deleted, Library, type Loaded, NewerDataError } from '../../persistence/library';
 import { QuestionStore } from '../../persistence/questions';
+import { RubricStore } from '../../persistence/rubrics';
 import { RunStore } from '../../persistence/runs';
 
 const LAST_OPEN = 'lastOpenDiagram';
@@ -59,6 +60,7 @@ export class LibrarySession implements EditorStorage {
   library: Library | null = null;
   runs: RunStore | null = null;
   questions: QuestionStore | null = null;
+  rubrics: RubricStore | null = null;
   private autosaver: Autosaver | null = null;
   private readonly tab = newId('w');
   private listeners = new Set<() => void>();
@@ -134,6 +136,7 @@ export class LibrarySession implements EditorStorage {
       this.library = new Library(db);
       this.runs = new RunStore(db);
       this.questions = new QuestionStore(db);
+      this.rubrics = new RubricStore(db);
       if ((await this.library.claimDataVersion()) === 'newer') throw new NewerDataError();
       this.autosaver = new Autosaver(
         this.doc,

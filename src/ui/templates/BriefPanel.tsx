@@ -1,10 +1,13 @@
-// The brief beside the canvas for a diagram started from a question: the interview timer, the
-// statement, requirements and discussion points, the question's other diagrams, and its drills.
+// The candidate's brief beside the canvas for a diagram started from a question: the interview
+// timer, the statement and requirements, the question's other diagrams, and its drills. The
+// discussion points are the interviewer's (InterviewPanel), so a shared screen gives none away.
 import { X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useDocument, useEditor, useQuestions } from '../../react/editorContext';
 import type { QuestionTemplate } from '../../templates/types';
 import { DrillCard } from './DrillCard';
+import { templateFacts } from './facts';
+import { GuideParts } from './GuideParts';
 import { InterviewTimer } from './InterviewTimer';
 import { Markdown } from './Markdown';
 import { SetupNotes } from './SetupNotes';
@@ -43,14 +46,15 @@ export function BriefPanel({ templateId }: { templateId: string }) {
       {template === null ? <p className="fl-muted">The question this diagram was started from (“{templateId}”) is no longer in the gallery.</p> : null}
       {template ? (
         <div className="fl-brief-body">
-          <p className="fl-muted">
-            {template.category} · {template.difficulty} · {template.minutes} min · {template.source}
-          </p>
+          <p className="fl-muted">{templateFacts(template)}</p>
           <InterviewTimer />
-          <details open>
-            <summary>Problem statement</summary>
-            <Markdown text={template.statement} />
-          </details>
+          {template.statement ? (
+            <details open>
+              <summary>Problem statement</summary>
+              <Markdown text={template.statement} />
+            </details>
+          ) : null}
+          <GuideParts template={template} />
           {template.requirements ? (
             <details open>
               <summary>Scale requirements</summary>
@@ -58,10 +62,7 @@ export function BriefPanel({ templateId }: { templateId: string }) {
             </details>
           ) : null}
           {template.discussion ? (
-            <details>
-              <summary>Discussion points</summary>
-              <Markdown text={template.discussion} />
-            </details>
+            <p className="fl-muted">The interviewer's deep dives and follow-ups are in Interview → Scorecard and session, each folded until revealed.</p>
           ) : null}
           {template.diagrams.length > 1 ? (
             <details>
@@ -79,12 +80,14 @@ export function BriefPanel({ templateId }: { templateId: string }) {
             </details>
           ) : null}
           <SetupNotes setup={template.setup[block]} />
-          <section className="fl-brief-drills" aria-label="Drills">
-            <h3>Drills</h3>
-            {template.drills.map((d) => (
-              <DrillCard key={d.id} drill={d} diagramCount={template.diagrams.length} />
-            ))}
-          </section>
+          {template.drills.length ? (
+            <section className="fl-brief-drills" aria-label="Drills">
+              <h3>Drills</h3>
+              {template.drills.map((d) => (
+                <DrillCard key={d.id} drill={d} diagramCount={template.diagrams.length} />
+              ))}
+            </section>
+          ) : null}
         </div>
       ) : null}
     </aside>

@@ -3,12 +3,15 @@
 // template" makes a new diagram in the library. A Markdown question file can be added here.
 import { FileUp, Play, Trash2 } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
+import { addOwnFile } from '../../editor/addOwnFile';
 import type { Editor } from '../../editor/Editor';
 import type { GalleryEntry } from '../../editor/questions';
 import { useEditor, useQuestions } from '../../react/editorContext';
 import { DIFFICULTIES } from '../../templates/types';
 import { Modal } from '../primitives/Modal';
 import { MermaidPicture } from '../primitives/MermaidPicture';
+import { GuideParts } from './GuideParts';
+import { templateFacts } from './facts';
 import './templates.css';
 
 function useEntries(): GalleryEntry[] | null {
@@ -34,17 +37,14 @@ function matches(e: GalleryEntry, query: string, category: string, difficulty: s
   return !q || [t.title, t.summary, t.category, t.source].some((s) => s.toLowerCase().includes(q));
 }
 
-async function addFromFile(editor: Editor) {
-  const file = await editor.env.pickFile('.md,.markdown,text/markdown');
-  if (!file) return;
-  try {
-    const { template, stored } = await editor.questions.importQuestion(await file.text());
-    editor.notify(
-      stored ? `Added “${template.title}” to your questions` : `Added “${template.title}” for this session: storage is not available, so it will not be kept`,
-    );
-  } catch (error) {
-    editor.ui.getState().notify(`${file.name} is not a question file: ${error instanceof Error ? error.message : String(error)}`, 'error');
-  }
+/** A question from the person's own Markdown file, kept in the gallery. */
+function addFromFile(editor: Editor) {
+  return addOwnFile(editor, 'question', async (text) => {
+    const { template, stored } = await editor.questions.importQuestion(text);
+    return stored
+      ? `Added “${template.title}” to your questions`
+      : `Added “${template.title}” for this session: storage is not available, so it will not be kept`;
+  });
 }
 
 function Preview({ entry }: { entry: GalleryEntry }) {
@@ -56,9 +56,7 @@ function Preview({ entry }: { entry: GalleryEntry }) {
   return (
     <section className="fl-gallery-preview" aria-label={`Preview of ${t.title}`}>
       <h3>{t.title}</h3>
-      <p className="fl-muted">
-        {t.category} · {t.difficulty} · {t.minutes} min · {t.source}
-      </p>
+      <p className="fl-muted">{templateFacts(t)}</p>
       <p>{t.summary}</p>
       {t.diagrams.length > 1 ? (
         <div className="fl-gallery-diagrams" role="group" aria-label="Diagrams">
@@ -70,7 +68,8 @@ function Preview({ entry }: { entry: GalleryEntry }) {
         </div>
       ) : null}
       <MermaidPicture key={shown} text={diagram.text} alt={`${diagram.heading}, as Mermaid draws it`} className="fl-gallery-picture" />
-      <p className="fl-muted">Drills: {t.drills.map((d) => d.title).join('; ')}</p>
+      {t.drills.length ? <p className="fl-muted">Drills: {t.drills.map((d) => d.title).join('; ')}</p> : null}
+      <GuideParts template={t} />
       <div className="fl-dialog-actions">
         {entry.mine ? (
           <button type="button" className="fl-button" onClick={() => void editor.questions.removeQuestion(t.id)}>
@@ -142,7 +141,7 @@ export function GalleryDialog() {
                   <button type="button" aria-pressed={e === current} onClick={() => setSelected(e.template.id)}>
                     <strong>{e.template.title}</strong>
                     <span className="fl-muted">
-                      {e.template.category} · {e.template.difficulty}
+                      {templateFacts(e.template, 'short')}
                       {e.mine ? ' · yours' : ''}
                     </span>
                   </button>

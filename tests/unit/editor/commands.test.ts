@@ -413,6 +413,16 @@ const INTERVIEW: Record<string, Case> = {
     expect(e.downloads.at(-1)).toMatchObject({ fileName: 'Feedback-Ada.md', mime: 'text/markdown' });
     expect(e.downloads.at(-1)?.text).toContain('**Candidate:** Ada');
   },
+  'interview.print': async (e) => {
+    e.timer.getState().start(e.clock);
+    e.clock += 60_000;
+    e.actions.rename('api', 'Later');
+    e.interview.scrub(0);
+    await e.exec('interview.print');
+    // The printable page shows the final design, not the moment being replayed.
+    expect(e.interview.store.getState()).toMatchObject({ printing: true, preview: null });
+    expect(e.interview.rubric()?.id).toBe('senior-weighted');
+  },
   'interview.backToNow': async (e) => {
     expect(e.available('interview.backToNow')).toBe(false);
     e.timer.getState().start(e.clock);

@@ -1,4 +1,7 @@
+import '../../helpers/withMermaidDom';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { addOwnFile } from '../../../src/editor/addOwnFile';
 import { TestEditor } from '../../../src/editor/TestEditor';
 import { serializeDiagramFile } from '../../../src/files/diagramFile';
 import { encodeShareFragment } from '../../../src/files/shareLink';
@@ -45,6 +48,54 @@ describe('interviewer mode', () => {
     expect(report).toContain('- **Weighted Score:** 3.15 / 4.0');
     expect(report).toContain('- [x] Hire (from 2.8)');
     expect(report).toContain('- 12:34 No read replica for the orders DB (on Orders DB)');
+  });
+
+  it('reports the drills run in the interview and what each showed', async () => {
+    const e = new TestEditor();
+    const template = (await e.questions.find('distributed-cache'))!;
+    const drill = template.drills[0];
+    await e.questions.startFrom(template, drill.diagram);
+    e.timer.getState().start(e.clock);
+    e.clock += 9 * MIN;
+    await e.questions.runDrill(drill, 'as-is');
+    const report = await e.interview.report();
+    const held = drill.expect.length;
+    expect(report).toContain(`  - Drill ${drill.title} (as drawn): ${held} of ${held} stated outcomes held`);
+    expect(report.match(/^ {4}- held: /gm)?.length).toBe(held);
+    expect(report).toMatch(/^- 9:00 .+% success/m);
+  }, 60_000);
+
+  it('scores with the person’s own rubric file, kept in the library; refuses a broken one with its line', async () => {
+    const e = new TestEditor(threeTier().diagram);
+    const text = readFileSync('tests/fixtures/rubrics/team-rubric.md', 'utf8');
+    e.filesToPick.push({ name: 'team.md', text: async () => text });
+    await e.interview.openPanel(true);
+    await addOwnFile(e, 'rubric', async (t) => (await e.interview.importRubric(t)).title);
+    expect(e.lastMessage()).toBe("Our team's rubric");
+    expect(e.interview.rubric()?.id).toBe('team-rubric');
+    expect(e.interview.store.getState().ownRubrics).toEqual(['team-rubric']);
+    e.interview.setScore('Design', 3);
+    e.interview.setScore('Failure thinking', 1);
+    // (3 * 2 + 1 * 1) / 3 = 2.33: below the file's Hire band at 2.5.
+    expect(await e.interview.report()).toContain('- **Weighted Score:** 2.33 / 3.0');
+    expect(await e.interview.report()).toContain('- [x] No Hire (from 0.0)');
+
+    // A new page over the same library finds it again.
+    const again = new TestEditor(e.diagram, { library: false });
+    again.attachStorage(e.memory);
+    expect((await again.interview.loadRubrics()).map((r) => r.id)).toContain('team-rubric');
+
+    await expect(e.interview.importRubric(text.replace('id: team-rubric', 'id: senior-weighted'))).rejects.toThrow(
+      'A shipped rubric has the id "senior-weighted"',
+    );
+    const broken = text.replace('weight: 2', 'weight: heavy');
+    e.filesToPick.push({ name: 'broken.md', text: async () => broken });
+    await addOwnFile(e, 'rubric', async (t) => (await e.interview.importRubric(t)).title);
+    expect(e.lastMessage()).toMatch(new RegExp(`^broken.md is not a rubric file: Line ${broken.split('\n').findIndex((l) => l.includes('heavy')) + 1}: `));
+
+    await e.interview.removeRubric('team-rubric');
+    expect(e.interview.store.getState().ownRubrics).toEqual([]);
+    expect(e.interview.rubric()?.id).not.toBe('team-rubric');
   });
 
   it('keeps the clock, the session and the scorecard through a reload', async () => {

@@ -26,7 +26,25 @@ describe('the feedback report', () => {
         { id: 'e3', t: 30_000, kind: 'highlight' as const, text: '**bold** <script>alert(1)</script>\n# heading' },
       ],
     };
-    const md = feedbackReport(card, rubric, { date: '2026-12-03', session: null, runs: ['Cache node crashes: p99 rose to 840 ms'] });
+    const md = feedbackReport(card, rubric, {
+      date: '2026-12-03',
+      session: null,
+      runs: [
+        { t: 600_000, summary: 'Cache node crashes: p99 rose to 840 ms' },
+        {
+          t: 900_000,
+          summary: 'Drill: cache crash (with the fix): Web 99.8% success',
+          verdict: {
+            drill: 'Cache crash',
+            variant: 'with the fix',
+            checks: [
+              { text: 'Web success stays above 99%', met: true },
+              { text: 'DB utilisation stays below 80%', met: false },
+            ],
+          },
+        },
+      ],
+    });
     expect(md).toContain('**Candidate:** Ada');
     expect(md).toContain('- Technical Architecture (30%): 4 / 4 (Excellent)');
     expect(md).toContain('- Production Readiness (15%): 2 / 4 (Needs Improvement)');
@@ -36,7 +54,11 @@ describe('the feedback report', () => {
     expect(md).toContain('- [x] Some production experience but limited scale');
     expect(md.indexOf('0:30')).toBeLessThan(md.indexOf('2:05 Asked for read/write ratio first'));
     expect(md).toContain('- 12:34 No story for cache stampede (on Cache)');
-    expect(md).toContain('- Cache node crashes: p99 rose to 840 ms');
+    expect(md).toContain('- 10:00 Cache node crashes: p99 rose to 840 ms');
+    // A drill says what it showed: each stated outcome, held or not.
+    expect(md).toContain('  - Drill Cache crash (with the fix): 1 of 2 stated outcomes held');
+    expect(md).toContain('    - held: Web success stays above 99%');
+    expect(md).toContain('    - not held: DB utilisation stays below 80%');
     // People's text cannot restructure the report or carry markup.
     expect(md).toContain('\\*\\*bold\\*\\* \\<script\\>alert(1)\\</script\\> \\# heading');
     expect(md).not.toMatch(/^# heading/m);

@@ -29,18 +29,31 @@ describe('the question bank', () => {
     for (const { path, template } of templates) {
       expect(basename(path, '.md')).toBe(template.id);
       if (template.variantOf) expect(ids).toContain(template.variantOf);
-      expect(template.drills.length, `${template.id} has a drill`).toBeGreaterThan(0);
+      if (template.kind === 'question') expect(template.drills.length, `${template.id} has a drill`).toBeGreaterThan(0);
     }
   });
 
-  it('holds every question diagram of the seeds (002 and 004) exactly as written there', () => {
+  it('holds all 41 diagrams of the seeds (002 and 004) exactly as written there', () => {
     const used = new Set(templates.flatMap((t) => t.template.diagrams.map((d) => normal(d.text))));
     const seeds = seedFences();
-    // 002's first and last fences are the guide's framework (question categories, trade-off
-    // analysis), not a question's diagram.
-    const framework = new Set(['002-01.mmd', '002-29.mmd']);
-    const missing = seeds.filter((s) => !framework.has(s.name) && !used.has(normal(s.text))).map((s) => s.name);
-    expect(missing).toEqual([]);
+    expect(seeds.length).toBe(41);
+    expect(seeds.filter((s) => !used.has(normal(s.text))).map((s) => s.name)).toEqual([]);
+  });
+
+  it('has the interview guide: both structures, the red flags, the calibration and the two framework diagrams', () => {
+    const guide = templates.find((t) => t.template.kind === 'guide')?.template;
+    expect(guide?.difficulty).toBeNull();
+    expect(guide?.parts.map((p) => p.heading)).toEqual(['Interview structures', 'Red flags', 'Calibration guidelines', 'Common scenarios', 'System evolution']);
+    expect(guide?.diagrams.map((d) => d.heading)).toEqual(['Question categories', 'Trade-off analysis framework']);
+    const text = guide!.parts.map((p) => p.text).join('\n');
+    for (const phrase of [
+      'Deep dive and scaling (25 minutes)',
+      'Operational concerns (10 minutes)',
+      'Over-engineering',
+      'Jumps to solution',
+      'Common calibration mistakes',
+    ])
+      expect(text).toContain(phrase);
   });
 
   describe.each(templates.map((t) => [t.template.id, t.template] as const))('%s', (_, template) => {

@@ -51,6 +51,44 @@ describe('question templates', () => {
     expect(drill.fix).toMatchObject({ title: 'Breaker and fallback', patch: { edges: { 'API->DB': { breaker: true, fallback: true } } } });
   });
 
+  it('reads a guide: no difficulty, no statement needed, its own sections kept in order', () => {
+    const guide = [
+      '---',
+      'id: my-guide',
+      'kind: guide',
+      'title: A guide',
+      'category: Interview guide',
+      'minutes: 60',
+      'source: ours',
+      'summary: How we interview.',
+      '---',
+      '## Red flags',
+      '',
+      '- **Jumps to solution**',
+      '',
+      '## Calibration',
+      '',
+      'Remember the bar.',
+      '',
+      '## Diagrams',
+      '',
+      '### Categories',
+      '',
+      '```mermaid',
+      'graph TB',
+      '  A --> B',
+      '```',
+    ].join('\n');
+    const t = parseTemplate(guide);
+    expect(t).toMatchObject({ kind: 'guide', difficulty: null, statement: '', drills: [] });
+    expect(t.parts).toEqual([
+      { heading: 'Red flags', text: '- **Jumps to solution**' },
+      { heading: 'Calibration', text: 'Remember the bar.' },
+    ]);
+    expect(t.diagrams.map((d) => d.heading)).toEqual(['Categories']);
+    expect(parseTemplate(minimal)).toMatchObject({ kind: 'question', parts: [] });
+  });
+
   it('reads times in seconds, milliseconds and minutes', () => {
     expect(parseTime('20s', 'x')).toBe(20_000);
     expect(parseTime('1.5s', 'x')).toBe(1_500);
@@ -80,6 +118,8 @@ describe('question templates', () => {
     ['an outcome without a bound', variant(', below: 0.5 }', ' }'), 'needs "above" or "below"', undefined],
     ['a drill without its fence', variant('```yaml drill', '```yaml'), 'has no ```yaml drill fence', undefined],
     ['a drill that is not YAML', variant('id: db-hang', 'id: [db-hang'), 'is not valid YAML', undefined],
+    ['a kind that is neither question nor guide', variant('id: minimal', 'id: minimal\nkind: essay'), '"kind" must be question or guide', 'kind:'],
+    ['a question without a difficulty', variant('difficulty: Medium\n', ''), '"difficulty" must be one of', 2],
   ])('refuses %s, saying what and where', (_, text, message, line) => {
     const error = refusal(text);
     expect(error.message).toContain(message);

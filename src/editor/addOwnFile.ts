@@ -1,0 +1,13 @@
+// The person's own Markdown file (a question for the gallery, a rubric for the scorecard): picked,
+// handed to `add`, and answered with what was added or why the file was refused.
+import type { Editor } from './Editor';
+
+export async function addOwnFile(editor: Editor, what: 'question' | 'rubric', add: (text: string) => Promise<string>): Promise<void> {
+  const file = await editor.env.pickFile('.md,.markdown,text/markdown');
+  if (!file) return;
+  try {
+    editor.notify(await add(await file.text()));
+  } catch (error) {
+    editor.notify(`${file.name} is not a ${what} file: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  }
+}

@@ -18,6 +18,7 @@ import {
   type Diagram,
   type DiagramEdge,
   type DiagramNode,
+  isSafeId,
   isSlug,
   newReport,
   type RequestFlow,
@@ -480,7 +481,7 @@ export class LiveDocument {
         .map((f) => restoreFlow(f, nodeIds, report))
         .filter((f): f is RequestFlow => f !== null);
     }
-    const id = typeof raw.id === 'string' && raw.id.length <= TEXT_FIELDS.id.maxLength ? raw.id : undefined;
+    const id = typeof raw.id === 'string' && isSafeId(raw.id) ? raw.id : undefined;
     if (id) next.id = id;
     if (typeof raw.templateId === 'string' && isSlug(raw.templateId)) next.templateId = raw.templateId;
     if (typeof raw.templateBlock === 'number' && Number.isInteger(raw.templateBlock)) next.templateBlock = raw.templateBlock;

@@ -61,6 +61,10 @@ export class TestEditor extends Editor {
   systemClipboard: string | null = '';
   /** Files the next pickFile calls answer with. */
   readonly filesToPick: (FileLike | null)[] = [];
+  /** Answers to the next questions the Editor asks (ui.ask), by option id; null closes the dialog. */
+  readonly answers: (string | null)[] = [];
+  /** The titles of the questions asked so far. */
+  readonly asked: string[] = [];
   clock = 1_700_000_000_000;
 
   /** `library: false` leaves the library for the test to attach (a Dexie session over fake-indexeddb, say). */
@@ -106,6 +110,12 @@ export class TestEditor extends Editor {
     this.memory = new MemoryStorage(this);
     this.fakeViewport = new FakeViewport(this);
     this.viewport = this.fakeViewport;
+    // A question is answered from `answers` as soon as it is asked, as a person would click.
+    this.ui.subscribe((ui) => {
+      if (!ui.choice) return;
+      this.asked.push(ui.choice.title);
+      if (this.answers.length > 0) ui.answer(this.answers.shift()!);
+    });
     if (options.library === false) return;
     this.attachStorage(this.memory);
     // The open diagram is in the library, as after the session has booted.

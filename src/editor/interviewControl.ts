@@ -11,6 +11,7 @@ import { type Diagram, newId } from '../model';
 import type { Editor } from './Editor';
 import { diffPatches } from './diff';
 import { fileNameFor } from './fileName';
+import { placeOwnFile } from './placeOwnFile';
 import { elapsed } from './timerStore';
 
 export interface InterviewState {
@@ -95,9 +96,10 @@ export class InterviewControl {
     const [{ builtInRubrics }, { parseRubric }] = await Promise.all([import('../interview/rubricBank'), import('../interview/rubric')]);
     const builtIn = builtInRubrics();
     const files = (await this.editor.storage?.rubrics?.list()) ?? [];
+    // The record's id wins over the file's: a file kept beside another was given a new one.
     const own = files.flatMap((f) => {
       try {
-        return [parseRubric(f.text)];
+        return [{ ...parseRubric(f.text), id: f.id }];
       } catch {
         return [];
       }
@@ -109,20 +111,23 @@ export class InterviewControl {
 
   /**
    * Adds a rubric from the person's Markdown file and picks it for this scorecard. Throws the
-   * parser's refusal (with its line), and refuses the id of a shipped rubric.
+   * parser's refusal (with its line); an id already taken asks the person (placeOwnFile), and
+   * null means they cancelled.
    */
-  async importRubric(text: string): Promise<Rubric> {
+  async importRubric(text: string): Promise<Rubric | null> {
     const { parseRubric } = await import('../interview/rubric');
-    const rubric = parseRubric(text);
-    const { builtInRubrics } = await import('../interview/rubricBank');
-    if (builtInRubrics().some((r) => r.id === rubric.id))
-      throw new Error(`A shipped rubric has the id "${rubric.id}": give yours another id in its front matter`);
+    const parsed = parseRubric(text);
     const store = this.editor.storage?.rubrics;
     if (!store) throw new Error('Storage is not available here, so the rubric could not be kept');
-    await store.put(rubric.id, rubric.title, text);
+    const all = await this.reloadRubrics();
+    const own = new Set(this.store.getState().ownRubrics);
+    const builtIn = new Set(all.map((r) => r.id).filter((id) => !own.has(id)));
+    const place = await placeOwnFile(this.editor, 'rubric', parsed, { builtIn, own });
+    if (!place) return null;
+    await store.put(place.id, parsed.title, text);
     await this.reloadRubrics();
-    this.setRubric(rubric.id);
-    return rubric;
+    this.setRubric(place.id);
+    return { ...parsed, id: place.id };
   }
 
   async removeRubric(id: string): Promise<void> {

@@ -8,6 +8,7 @@ import type { Diagram } from '../model';
 import type { OutcomeCheck } from '../templates/outcomes';
 import type { Drill, QuestionTemplate } from '../templates/types';
 import type { Editor } from './Editor';
+import { placeOwnFile } from './placeOwnFile';
 
 const bankModules = () => Promise.all([import('../templates/bank'), import('../templates/parseTemplate')]);
 const drillModules = () => Promise.all([import('../templates/applyDrill'), import('../templates/outcomes'), import('../templates/runDrill')]);
@@ -58,12 +59,13 @@ export class QuestionSources {
   private async mine(): Promise<QuestionTemplate[]> {
     const [, { parseTemplate }] = await bankModules();
     const store = this.editor.storage?.questions;
-    const texts = store ? (await store.list()).map((q) => q.text) : [];
+    const files = store ? await store.list() : [];
     // Stored files passed the parser when they were imported; one that no longer parses (an
-    // older format) is left out rather than breaking the gallery.
-    return [...texts, ...this.unsaved.values()].flatMap((text) => {
+    // older format) is left out rather than breaking the gallery. The record's id wins over the
+    // file's: a file kept beside another with the same id was given a new one.
+    return [...files, ...[...this.unsaved].map(([id, text]) => ({ id, text }))].flatMap((f) => {
       try {
-        return [parseTemplate(text)];
+        return [{ ...parseTemplate(f.text), id: f.id }];
       } catch {
         return [];
       }
@@ -81,14 +83,18 @@ export class QuestionSources {
 
   /**
    * Adds a question file to the gallery. Throws the parser's error (with its line) when the file
-   * is not a question, and refuses an id the built-in bank already uses.
+   * is not a question. An id already taken asks the person (placeOwnFile); null when they cancel.
    */
-  async importQuestion(text: string): Promise<{ template: QuestionTemplate; stored: boolean }> {
+  async importQuestion(text: string): Promise<{ template: QuestionTemplate; stored: boolean } | null> {
     const [, { parseTemplate }] = await bankModules();
-    const template = parseTemplate(text);
-    if ((await this.bank()).some((t) => t.id === template.id)) {
-      throw new Error(`The bank already has a question with the id "${template.id}": give yours another id in its front matter`);
-    }
+    const parsed = parseTemplate(text);
+    const [builtIn, own] = await Promise.all([this.bank(), this.mine()]);
+    const place = await placeOwnFile(this.editor, 'question', parsed, {
+      builtIn: new Set(builtIn.map((t) => t.id)),
+      own: new Set(own.map((t) => t.id)),
+    });
+    if (!place) return null;
+    const template = { ...parsed, id: place.id };
     const store = this.editor.storage?.questions;
     let stored = false;
     if (store) {

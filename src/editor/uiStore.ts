@@ -16,6 +16,17 @@ export interface ImportRequest {
   fileName?: string;
 }
 
+/** A question the person answers before something goes on (replace, keep both or cancel, say). */
+export interface Choice {
+  title: string;
+  message: string;
+  /** The answers, first the one a plain Enter gives; closing the dialog answers null. */
+  options: readonly { id: string; label: string }[];
+  resolve(answer: string | null): void;
+  /** Settles once answered, so the next question can wait for it. */
+  settled: Promise<void>;
+}
+
 /** The right-click menu on a node, an edge or a group: where it opened and on what. */
 export interface ContextMenu {
   x: number;
@@ -52,6 +63,8 @@ export interface UiState {
   /** A fault of the active scenario, selected on its lane: the inspector edits it. */
   selectedFault: string | null;
   contextMenu: ContextMenu | null;
+  /** The question waiting for an answer, if any (one at a time: a second waits for the first). */
+  choice: Choice | null;
   dockOpen: boolean;
   dockTab: DockTab;
   select(nodes: Iterable<string>, edges?: Iterable<string>): void;
@@ -79,6 +92,9 @@ export interface UiState {
   setActiveScenario(id: string | null): void;
   selectFault(id: string | null): void;
   openContextMenu(menu: ContextMenu | null): void;
+  /** Asks the person; resolves to the id of the option chosen, or null when they closed it. */
+  ask(question: Omit<Choice, 'resolve' | 'settled'>): Promise<string | null>;
+  answer(id: string | null): void;
   showDock(tab?: DockTab, open?: boolean): void;
 }
 
@@ -86,7 +102,7 @@ const EMPTY: ReadonlySet<string> = new Set();
 
 export function createUiStore() {
   let toastSeq = 0;
-  return createStore<UiState>()((set) => ({
+  return createStore<UiState>()((set, get) => ({
     selectedNodes: EMPTY,
     selectedEdges: EMPTY,
     snapToGrid: true,
@@ -106,6 +122,7 @@ export function createUiStore() {
     activeScenarioId: null,
     selectedFault: null,
     contextMenu: null,
+    choice: null,
     dockOpen: false,
     dockTab: 'faults',
     select(nodes, edges = []) {
@@ -144,6 +161,21 @@ export function createUiStore() {
     },
     openContextMenu(menu) {
       set({ contextMenu: menu });
+    },
+    async ask(question) {
+      // One question at a time: a second waits until the first is answered.
+      for (let waiting = get().choice; waiting; waiting = get().choice) await waiting.settled;
+      let resolve!: (answer: string | null) => void;
+      const answered = new Promise<string | null>((r) => (resolve = r));
+      const settled = answered.then(() => undefined);
+      set({ choice: { ...question, resolve, settled } });
+      return answered;
+    },
+    answer(id) {
+      const choice = get().choice;
+      if (!choice) return;
+      set({ choice: null });
+      choice.resolve(id === null || choice.options.some((o) => o.id === id) ? id : null);
     },
     showDock(tab, open = true) {
       set((s) => ({ dockTab: tab ?? s.dockTab, dockOpen: open }));

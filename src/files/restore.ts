@@ -14,6 +14,7 @@ import {
   own,
   type RestoreReport,
   safeColor,
+  safeId,
   TEXT_FIELDS,
   type TextField,
   takeFields,
@@ -28,9 +29,14 @@ const EDGE_STYLES: readonly EdgeStyle[] = ['solid', 'dotted', 'thick', 'invisibl
 const COORD_LIMIT = 10_000_000;
 const SIZE_RANGE = { min: 10, max: 100_000 };
 
-/** A string cut to a plain limit (ids, shapes: no report, they are not shown as written). */
+/** A string cut to a plain limit (shapes, rules: no report, they are not shown as written). */
 export function text(value: unknown, limit: number): string | undefined {
   return typeof value === 'string' ? value.slice(0, limit) : undefined;
+}
+
+/** An id or a reference to one, in the id rule's safe form (model/schema/id.ts). */
+export function restoreId(value: unknown): string | undefined {
+  return typeof value === 'string' ? safeId(value) : undefined;
 }
 
 /** A text field's value: cut to its limit with a report when longer. */
@@ -75,12 +81,17 @@ function size(value: unknown, where: string, report: RestoreReport): Size | unde
 
 export function restoreNode(raw: unknown, report: RestoreReport): DiagramNode | null {
   if (!isRecord(raw)) return null;
-  const id = text(own(raw, 'id'), TEXT_FIELDS.id.maxLength);
+  const id = restoreId(own(raw, 'id'));
   const kind = own(raw, 'kind');
   if (!id || !isNodeKind(kind)) {
     drop(report, id ? `Node ${id} has an unknown kind "${String(kind).slice(0, 40)}"` : 'A node without an id');
     return null;
   }
+  if (id !== own(raw, 'id'))
+    drop(
+      report,
+      `Node id ${JSON.stringify(String(own(raw, 'id')).slice(0, 60))} held characters an id may not (quotes, backslashes, control characters); it is ${id} now`,
+    );
   const label = normalizeLabel(restoreText(own(raw, 'label'), TEXT_FIELDS.nodeLabel, `Node ${id}`, report) ?? '');
   const where = label || id;
   const rawPosition = own(raw, 'position');
@@ -94,7 +105,7 @@ export function restoreNode(raw: unknown, report: RestoreReport): DiagramNode | 
     position: position ?? { x: 0, y: 0 },
     props: takeFields<NodeProps>(own(raw, 'props'), NODE_FIELDS, where, report),
   };
-  const parentId = text(own(raw, 'parentId'), TEXT_FIELDS.id.maxLength);
+  const parentId = restoreId(own(raw, 'parentId'));
   if (parentId) node.parentId = parentId;
   const s = size(own(raw, 'size'), where, report);
   if (s) node.size = s;
@@ -118,9 +129,9 @@ export function restoreNode(raw: unknown, report: RestoreReport): DiagramNode | 
 
 export function restoreEdge(raw: unknown, report: RestoreReport): DiagramEdge | null {
   if (!isRecord(raw)) return null;
-  const id = text(own(raw, 'id'), TEXT_FIELDS.id.maxLength);
-  const source = text(own(raw, 'source'), TEXT_FIELDS.id.maxLength);
-  const target = text(own(raw, 'target'), TEXT_FIELDS.id.maxLength);
+  const id = restoreId(own(raw, 'id'));
+  const source = restoreId(own(raw, 'source'));
+  const target = restoreId(own(raw, 'target'));
   if (!id || !source || !target) {
     drop(report, `A connection without ${!id ? 'an id' : 'both ends'}`);
     return null;

@@ -5,7 +5,20 @@ import type { Diagram, DiagramEdge, DiagramNode, RequestFlow } from '../model';
 import { createDiagram, isSlug, migrate, newId, SCHEMA_VERSION, validateDiagram, CATALOG, isSource, isContainer, TEXT_FIELDS } from '../model';
 import { restoreFlow } from './restoreFlow';
 import { restoreScenario } from './restoreScenario';
-import { drop, finite, isRecord, newReport, own, restoreDirection, restoreEdge, restoreNode, restoreText, text, type RestoreReport } from './restore';
+import {
+  drop,
+  finite,
+  isRecord,
+  newReport,
+  own,
+  restoreDirection,
+  restoreEdge,
+  restoreId,
+  restoreNode,
+  restoreText,
+  text,
+  type RestoreReport,
+} from './restore';
 
 export const NODE_LIMIT = 20_000;
 export const EDGE_LIMIT = 40_000;
@@ -92,7 +105,7 @@ export function restoreDiagram(input: unknown, report: RestoreReport = newReport
   }
   const raw = migrate(input);
   const diagram = createDiagram(restoreText(own(raw, 'name'), TEXT_FIELDS.diagramName, 'The diagram', report)?.trim() || 'Imported diagram');
-  diagram.id = text(own(raw, 'id'), 200) || diagram.id;
+  diagram.id = restoreId(own(raw, 'id')) || diagram.id;
   diagram.schemaVersion = SCHEMA_VERSION;
   diagram.direction = restoreDirection(own(raw, 'direction'));
   const templateId = text(own(raw, 'templateId'), 80);

@@ -1,7 +1,7 @@
 // Request flows (ordered messages from sequence diagrams) from untrusted input.
 import type { FlowBlock, FlowStep, RequestFlow } from '../model';
 import { newId } from '../model';
-import { drop, isRecord, own, text, type RestoreReport } from './restore';
+import { drop, isRecord, own, restoreId, text, type RestoreReport } from './restore';
 
 const BLOCK_TYPES: readonly FlowBlock['type'][] = ['alt', 'opt', 'par', 'loop', 'critical', 'break', 'rect'];
 const STEP_LIMIT = 5_000;
@@ -24,8 +24,8 @@ export function restoreFlow(raw: unknown, nodeIds: ReadonlySet<string>, report: 
   const rawSteps = own(raw, 'steps');
   for (const s of Array.isArray(rawSteps) ? rawSteps.slice(0, STEP_LIMIT) : []) {
     if (!isRecord(s)) continue;
-    const from = text(own(s, 'from'), 200);
-    const to = text(own(s, 'to'), 200);
+    const from = restoreId(own(s, 'from'));
+    const to = restoreId(own(s, 'to'));
     if (!from || !to || !nodeIds.has(from) || !nodeIds.has(to)) {
       drop(report, `Flow "${name}": a step between unknown participants was dropped`);
       continue;
@@ -36,5 +36,5 @@ export function restoreFlow(raw: unknown, nodeIds: ReadonlySet<string>, report: 
     if (typeof block === 'number' && Number.isInteger(block) && block >= 0 && block < blocks.length) step.block = block;
     steps.push(step);
   }
-  return { id: text(own(raw, 'id'), 200) || newId('w'), name, steps, blocks };
+  return { id: restoreId(own(raw, 'id')) || newId('w'), name, steps, blocks };
 }

@@ -21,7 +21,7 @@ import {
   takeFields,
   takeValue,
 } from '../model';
-import { restoreText, text } from './restore';
+import { restoreId, restoreText } from './restore';
 
 const FAULT_TYPE_NAMES: readonly string[] = FAULT_TYPES.map((f) => f.type);
 const FAULT_LIMIT = 500;
@@ -35,7 +35,7 @@ function restoreFault(raw: unknown, where: string, durationMs: number, report: R
   }
   const target = own(raw, 'target');
   const targetType = isRecord(target) ? own(target, 'type') : undefined;
-  const targetId = isRecord(target) ? text(own(target, 'id'), TEXT_FIELDS.id.maxLength) : undefined;
+  const targetId = isRecord(target) ? restoreId(own(target, 'id')) : undefined;
   if ((targetType !== 'node' && targetType !== 'edge') || !targetId) {
     drop(report, `${where}: a ${type} fault needs a target {"type": "node" | "edge", "id": ...}`);
     return null;
@@ -54,7 +54,7 @@ function restoreFault(raw: unknown, where: string, durationMs: number, report: R
     drop(report, `${at}: ${timeError} (left out)`);
     return null;
   }
-  const fault: Fault = { id: text(own(raw, 'id'), TEXT_FIELDS.id.maxLength) || newId('f'), type, target: { type: targetType, id: targetId }, ...timing };
+  const fault: Fault = { id: restoreId(own(raw, 'id')) || newId('f'), type, target: { type: targetType, id: targetId }, ...timing };
   // The parameters this type has, each through its field in the fault table.
   for (const param of faultType(type).params) {
     const value = takeValue(param, own(raw, param.key), at, report);
@@ -68,7 +68,7 @@ function restoreTraffic(raw: unknown, where: string, report: RestoreReport): Rec
   if (!isRecord(raw)) return result;
   for (const id of Object.keys(raw)) {
     const entry = takeFields<ClientTraffic>(raw[id], TRAFFIC_FIELDS, `${where}, traffic of ${id.slice(0, 40)}`, report);
-    defineOwn(result, id, entry);
+    defineOwn(result, restoreId(id)!, entry);
   }
   return result;
 }
@@ -80,7 +80,7 @@ export function restoreScenario(raw: unknown, report: RestoreReport, index = 0):
   }
   const name = restoreText(own(raw, 'name'), TEXT_FIELDS.scenarioName, `Scenario ${index + 1}`, report)?.trim() || `Scenario ${index + 1}`;
   const where = `Scenario "${name}"`;
-  const scenario = createScenario(name, { id: text(own(raw, 'id'), TEXT_FIELDS.id.maxLength) || newId('s') });
+  const scenario = createScenario(name, { id: restoreId(own(raw, 'id')) || newId('s') });
   const settings = takeFields<Scenario>(
     Object.fromEntries(SCENARIO_FIELDS.filter((f) => own(raw, f.key) !== undefined).map((f) => [f.key, own(raw, f.key)])),
     SCENARIO_FIELDS,

@@ -2,7 +2,7 @@
 // nested, dotted links asynchronous, sequence messages kept as a request flow. Positions are
 // left for layout.
 import type { Diagram, DiagramEdge, DiagramNode, EdgeStyle } from '../model';
-import { CATALOG, createDiagram, inferKind, newId, type Inferred } from '../model';
+import { CATALOG, createDiagram, inferKind, newId, safeId, type Inferred } from '../model';
 import type { MGraph } from './graph';
 
 export interface ImportCounts {
@@ -28,10 +28,17 @@ export function toDiagram(graph: MGraph, name: string): Converted {
   const d = createDiagram(name);
   d.direction = graph.direction;
   const processFlow = graph.kind === 'flowchart' && graph.nodes.some((n) => n.shape === 'diamond');
-  const groupIds = new Set(graph.groups.map((g) => g.id));
+  // Ids in the id rule's safe form (model/schema/id.ts): the same for every mention, so links hold.
+  let unsafe = 0;
+  const idOf = (id: string) => {
+    const safe = safeId(id);
+    if (safe !== id) unsafe++;
+    return safe;
+  };
+  const groupIds = new Set(graph.groups.map((g) => safeId(g.id)));
   for (const g of graph.groups) {
-    const group: DiagramNode = { id: g.id, kind: 'group', label: g.label, position: { x: 0, y: 0 }, props: {} };
-    if (g.parent && groupIds.has(g.parent)) group.parentId = g.parent;
+    const group: DiagramNode = { id: idOf(g.id), kind: 'group', label: g.label, position: { x: 0, y: 0 }, props: {} };
+    if (g.parent && groupIds.has(safeId(g.parent))) group.parentId = safeId(g.parent);
     if (g.direction) group.direction = g.direction;
     if (g.fill) group.color = g.fill;
     d.nodes.push(group);
@@ -39,7 +46,7 @@ export function toDiagram(graph: MGraph, name: string): Converted {
   for (const n of graph.nodes) {
     const inferred: Inferred = n.hint ?? inferKind({ id: n.id, label: n.label, shape: n.shape, classes: n.classes, icon: n.icon, processFlow });
     const node: DiagramNode = {
-      id: n.id,
+      id: idOf(n.id),
       kind: inferred.kind,
       label: n.label,
       position: { x: 0, y: 0 },
@@ -47,7 +54,7 @@ export function toDiagram(graph: MGraph, name: string): Converted {
       shape: n.shape,
       inferred: inferred.matched ? { rule: inferred.rule, matched: inferred.matched } : { rule: inferred.rule },
     };
-    if (n.parent && groupIds.has(n.parent)) node.parentId = n.parent;
+    if (n.parent && groupIds.has(safeId(n.parent))) node.parentId = safeId(n.parent);
     if (n.fill) node.color = n.fill;
     if (n.notes) node.notes = n.notes;
     d.nodes.push(node);
@@ -55,7 +62,8 @@ export function toDiagram(graph: MGraph, name: string): Converted {
   const kinds = new Map(d.nodes.map((n) => [n.id, n.kind]));
   const pairs = new Map<string, DiagramEdge>();
   let selfLoops = 0;
-  for (const e of graph.edges) {
+  for (const raw of graph.edges) {
+    const e = { ...raw, source: safeId(raw.source), target: safeId(raw.target) };
     if (!kinds.has(e.source) || !kinds.has(e.target)) continue;
     if (e.source === e.target) {
       selfLoops++;
@@ -84,7 +92,14 @@ export function toDiagram(graph: MGraph, name: string): Converted {
   }
   d.edges = [...pairs.values()];
   if (selfLoops > 0) notices.push(`${selfLoops} ${selfLoops === 1 ? 'link from a node to itself was' : 'links from a node to itself were'} left out`);
-  if (graph.flow) d.flows = [{ id: newId('w'), name: `${name} flow`, steps: graph.flow.steps, blocks: graph.flow.blocks }];
+  if (graph.flow) {
+    const steps = graph.flow.steps.map((s) => ({ ...s, from: safeId(s.from), to: safeId(s.to) }));
+    d.flows = [{ id: newId('w'), name: `${name} flow`, steps, blocks: graph.flow.blocks }];
+  }
+  if (unsafe > 0)
+    notices.push(
+      `${unsafe} ${unsafe === 1 ? 'id held' : 'ids held'} characters an id may not (quotes, backslashes, control characters): "_" stands in for them`,
+    );
   return {
     diagram: d,
     notices,

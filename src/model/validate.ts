@@ -1,7 +1,7 @@
 // Structural and value checks of a whole diagram. Edits refuse bad values one at a time; this
 // catches what can arrive whole (files, links, imports, hand-written JSON for the CLI).
 import { isContainer, isNodeKind } from './catalog';
-import { CALL_FIELDS, fieldError, NODE_FIELDS } from './schema';
+import { CALL_FIELDS, fieldError, isSafeId, NODE_FIELDS } from './schema';
 import { indexNodes } from './geometry';
 import type { Diagram } from './types';
 
@@ -22,6 +22,7 @@ export function validateDiagram(d: Diagram): Problem[] {
     }
   }
   for (const n of d.nodes) {
+    if (!isSafeId(n.id)) problems.push({ message: `Node id ${JSON.stringify(n.id.slice(0, 60))} holds characters an id may not`, nodeId: n.id });
     if (!isNodeKind(n.kind)) problems.push({ message: `Node ${n.id} has an unknown kind "${String(n.kind)}"`, nodeId: n.id });
     if (!Number.isFinite(n.position?.x) || !Number.isFinite(n.position?.y)) {
       problems.push({ message: `Node ${n.id} has no valid position`, nodeId: n.id });
@@ -44,6 +45,7 @@ export function validateDiagram(d: Diagram): Problem[] {
   const pairs = new Set<string>();
   const edgeIds = new Set<string>();
   for (const e of d.edges) {
+    if (!isSafeId(e.id)) problems.push({ message: `Edge id ${JSON.stringify(e.id.slice(0, 60))} holds characters an id may not`, edgeId: e.id });
     if (edgeIds.has(e.id)) problems.push({ message: `Edge id ${e.id} is used more than once`, edgeId: e.id });
     edgeIds.add(e.id);
     if (!byId.has(e.source) || !byId.has(e.target)) {

@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { ChoiceDialog } from './ChoiceDialog';
 import { CommandPalette } from './CommandPalette';
 import type { Editor } from '../editor/Editor';
 import { useDocument, useEditor, useInterview, useUi } from '../react/editorContext';
@@ -136,6 +137,7 @@ export function App() {
         <Inspector />
       </div>
       <CommandPalette />
+      <ChoiceDialog />
       <Dialogs />
       <Toasts />
     </ReactFlowProvider>

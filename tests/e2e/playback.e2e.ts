@@ -29,7 +29,9 @@ async function injectFault(page: Page, target: Locator, fault: string, on: strin
 
 async function runAndWait(page: Page) {
   const runs = dock(page).getByRole('tab', { name: /^Incident timeline/ });
-  const finished = messages(page).getByRole('listitem').filter({ hasText: /^Run finished/ });
+  const finished = messages(page)
+    .getByRole('listitem')
+    .filter({ hasText: /^Run finished/ });
   // An earlier run's message goes first: messages leave on their own time, so counting them
   // across a run could miss the new one as the old one leaves.
   while ((await finished.count()) > 0) await finished.first().getByRole('button', { name: 'Dismiss' }).click();

@@ -103,6 +103,15 @@ describe('the question bank', () => {
     const list = gallery(page).getByRole('list', { name: 'Questions' });
     await expect.poll(() => list.getByRole('button', { name: /A minimal question/ }).textContent()).toContain('yours');
 
+    // The same file again: asked, not overwritten; "Keep both" keeps both.
+    await addQuestionFile(page, join(process.cwd(), 'tests/fixtures/templates/minimal.md'));
+    const ask = page.getByRole('dialog', { name: 'You already have a question with the id “minimal”' });
+    await expect.poll(() => ask.getByRole('button', { name: 'Keep both' }).count()).toBe(1);
+    expect(await ask.textContent()).toContain('the new one as “minimal-2”');
+    await ask.getByRole('button', { name: 'Keep both' }).click();
+    await expect.poll(() => list.getByRole('button', { name: /A minimal question/ }).count()).toBe(2);
+    expect(await ask.count()).toBe(0);
+
     await addQuestionFile(page, join(process.cwd(), 'tests/fixtures/templates/broken.md'));
     await expect
       .poll(() => messages(page).textContent())
@@ -112,7 +121,10 @@ describe('the question bank', () => {
     await page.reload();
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menuitem', { name: /^New from an interview question/ }).click();
-    await list.getByRole('button', { name: /A minimal question/ }).click();
+    await list
+      .getByRole('button', { name: /A minimal question/ })
+      .first()
+      .click();
     await gallery(page).getByRole('button', { name: 'Start from template' }).click();
     await expect.poll(() => node(page, 'Nightly batch').count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => brief(page).getByRole('article', { name: 'The database hangs' }).count()).toBe(1);

@@ -4,3 +4,4 @@ export * from './callProps';
 export * from './scenario';
 export * from './text';
 export * from './take';
+export * from './id';

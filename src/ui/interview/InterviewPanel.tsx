@@ -222,11 +222,10 @@ function Scorecard() {
           type="button"
           className="fl-link"
           onClick={() =>
-            void addOwnFile(
-              editor,
-              'rubric',
-              async (text) => `Added the rubric “${(await editor.interview.importRubric(text)).title}”: this scorecard uses it now`,
-            )
+            void addOwnFile(editor, 'rubric', async (text) => {
+              const rubric = await editor.interview.importRubric(text);
+              return rubric ? `Added the rubric “${rubric.title}”: this scorecard uses it now` : null;
+            })
           }
         >
           Add a rubric file…

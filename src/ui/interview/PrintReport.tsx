@@ -44,12 +44,7 @@ export function PrintReport() {
   }, [editor]);
 
   return createPortal(
-    <div
-      className="fl-print"
-      role="dialog"
-      aria-modal="true"
-      aria-label="Printable feedback report"
-    >
+    <div className="fl-print" role="dialog" aria-modal="true" aria-label="Printable feedback report">
       <div className="fl-print-actions">
         <span className="fl-muted">Print it, or choose “Save as PDF” as the printer.</span>
         <button ref={printButton} type="button" className="fl-button fl-button-primary" onClick={() => window.print()}>

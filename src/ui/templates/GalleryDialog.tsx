@@ -40,7 +40,9 @@ function matches(e: GalleryEntry, query: string, category: string, difficulty: s
 /** A question from the person's own Markdown file, kept in the gallery. */
 function addFromFile(editor: Editor) {
   return addOwnFile(editor, 'question', async (text) => {
-    const { template, stored } = await editor.questions.importQuestion(text);
+    const added = await editor.questions.importQuestion(text);
+    if (!added) return null;
+    const { template, stored } = added;
     return stored
       ? `Added “${template.title}” to your questions`
       : `Added “${template.title}” for this session: storage is not available, so it will not be kept`;

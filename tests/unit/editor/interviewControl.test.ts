@@ -70,7 +70,7 @@ describe('interviewer mode', () => {
     const text = readFileSync('tests/fixtures/rubrics/team-rubric.md', 'utf8');
     e.filesToPick.push({ name: 'team.md', text: async () => text });
     await e.interview.openPanel(true);
-    await addOwnFile(e, 'rubric', async (t) => (await e.interview.importRubric(t)).title);
+    await addOwnFile(e, 'rubric', async (t) => (await e.interview.importRubric(t))?.title ?? null);
     expect(e.lastMessage()).toBe("Our team's rubric");
     expect(e.interview.rubric()?.id).toBe('team-rubric');
     expect(e.interview.store.getState().ownRubrics).toEqual(['team-rubric']);
@@ -85,12 +85,22 @@ describe('interviewer mode', () => {
     again.attachStorage(e.memory);
     expect((await again.interview.loadRubrics()).map((r) => r.id)).toContain('team-rubric');
 
-    await expect(e.interview.importRubric(text.replace('id: team-rubric', 'id: senior-weighted'))).rejects.toThrow(
-      'A shipped rubric has the id "senior-weighted"',
-    );
+    // An id already taken asks first: nothing is overwritten without the person's say.
+    e.answers.push('keep-both');
+    expect((await e.interview.importRubric(text.replace('id: team-rubric', 'id: senior-weighted')))?.id).toBe('senior-weighted-2');
+    expect(e.asked.at(-1)).toBe('A built-in rubric has the id “senior-weighted”');
+    e.answers.push('cancel');
+    expect(await e.interview.importRubric(text.replace("Our team's rubric", 'Changed'))).toBeNull();
+    expect(e.asked.at(-1)).toBe('You already have a rubric with the id “team-rubric”');
+    e.answers.push('replace');
+    await e.interview.importRubric(text.replace("title: Our team's rubric", 'title: Our rubric, v2'));
+    expect(e.interview.store.getState().ownRubrics).toEqual(['team-rubric', 'senior-weighted-2']);
+    expect(e.interview.store.getState().rubrics?.find((r) => r.id === 'team-rubric')?.title).toBe('Our rubric, v2');
+    expect(e.interview.store.getState().rubrics?.find((r) => r.id === 'senior-weighted')?.title).toBe('Senior engineer system design, weighted rubric');
+    await e.interview.removeRubric('senior-weighted-2');
     const broken = text.replace('weight: 2', 'weight: heavy');
     e.filesToPick.push({ name: 'broken.md', text: async () => broken });
-    await addOwnFile(e, 'rubric', async (t) => (await e.interview.importRubric(t)).title);
+    await addOwnFile(e, 'rubric', async (t) => (await e.interview.importRubric(t))?.title ?? null);
     expect(e.lastMessage()).toMatch(new RegExp(`^broken.md is not a rubric file: Line ${broken.split('\n').findIndex((l) => l.includes('heavy')) + 1}: `));
 
     await e.interview.removeRubric('team-rubric');

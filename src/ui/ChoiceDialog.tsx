@@ -14,7 +14,6 @@ export function ChoiceDialog() {
           <p>{choice.message}</p>
           <div className="fl-dialog-actions">
             {choice.options.map((o, i) => (
-              // biome-ignore lint/a11y/noAutofocus: the dialog asks one thing; its first answer is where the keyboard starts
               <button key={o.id} type="button" autoFocus={i === 0} className={`fl-button${i === 0 ? ' fl-button-primary' : ''}`} onClick={() => answer(o.id)}>
                 {o.label}
               </button>

@@ -3,7 +3,8 @@
 // docs/templates.md). A file that does not follow the format is refused with the line and the
 // reason, as question files are.
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import { TemplateError } from '../templates/parseTemplate';
+import { overSize, yamlOverBudget } from '../files/budget';
+import { TemplateError, withinBudget } from '../templates/parseTemplate';
 import type { Rubric } from './score';
 
 export type { RedFlag, Rubric, RubricBand, RubricCriterion } from './score';
@@ -13,10 +14,12 @@ const TEXT_LIMIT = 500;
 
 /** Parses a rubric file; throws TemplateError with the line of the first problem. */
 export function parseRubric(text: string): Rubric {
+  withinBudget(overSize(text, 'rubric file'));
   const lines = text.split('\n');
   if (lines[0]?.trim() !== '---') throw new TemplateError('A rubric file starts with YAML front matter between two "---" lines', 1);
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) throw new TemplateError('The front matter has no closing "---" line', 1);
+  withinBudget(yamlOverBudget(lines.slice(1, end).join('\n'), 2));
   const counter = new LineCounter();
   const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, maxAliasCount: 50 } as never);
   if (doc.errors.length > 0) {

@@ -7,6 +7,7 @@
 // through the same checks, so every refusal names what is wrong and on which line.
 import { marked, type Token } from 'marked';
 import { parse as parseYaml } from 'yaml';
+import { markdownOverBudget, type OverBudget, overSize, yamlOverBudget } from '../files/budget';
 import type { CallProps, FaultType, NodeProps } from '../model';
 import { callField, FAULT_TYPES, faultType, fieldError, isNodeKind, isSlug, nodeField, faultTimeError, scenarioSettingErrors } from '../model';
 import {
@@ -256,14 +257,21 @@ function yamlLine(error: unknown): number | undefined {
   return pos?.[0]?.line;
 }
 
+/** Refuses text over a budget (files/budget.ts) before a parser sees it. */
+export function withinBudget(problem: OverBudget | null): void {
+  if (problem) throw new TemplateError(problem.message, problem.line);
+}
+
 function frontMatter(text: string): { data: Raw; body: string; bodyLine: number } {
   const lines = text.split('\n');
   if (lines[0].trim() !== '---') throw new TemplateError('A question file starts with YAML front matter between two "---" lines', 1);
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) throw new TemplateError('The front matter has no closing "---" line', 1);
   let data: unknown;
+  const yaml = lines.slice(1, end).join('\n');
+  withinBudget(yamlOverBudget(yaml, 2));
   try {
-    data = parseYaml(lines.slice(1, end).join('\n'), { maxAliasCount: 50 });
+    data = parseYaml(yaml, { maxAliasCount: 50 });
   } catch (error) {
     throw new TemplateError(`The front matter is not valid YAML: ${yamlProblem(error)}`, 1 + (yamlLine(error) ?? 1));
   }
@@ -284,8 +292,10 @@ function sectionOf(heading: string): Section | undefined {
 }
 
 export function parseTemplate(markdown: string): QuestionTemplate {
+  withinBudget(overSize(markdown, 'question file'));
   const text = markdown.replace(/\r\n?/g, '\n');
   const { data, body, bodyLine } = frontMatter(text);
+  withinBudget(markdownOverBudget(body, bodyLine));
   const lines = text.split('\n');
   /** The front matter line of the field a message names ("difficulty" must be...), else its first. */
   const lineOf = (message: string): number => {
@@ -391,6 +401,7 @@ export function parseTemplate(markdown: string): QuestionTemplate {
   const drills = drillTexts.map((d) => {
     if (!d.yaml) throw new TemplateError(`Drill "${d.title}" has no \`\`\`yaml drill fence`, d.line);
     let raw: unknown;
+    withinBudget(yamlOverBudget(d.yaml.text, d.yaml.line + 1));
     try {
       raw = parseYaml(d.yaml.text, { maxAliasCount: 50 });
     } catch (error) {

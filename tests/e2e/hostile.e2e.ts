@@ -1,11 +1,76 @@
-// Hostile input through the app's own doors: a file whose node ids come from all of Unicode
+// Hostile input through the app's own doors. A file whose node ids come from all of Unicode
 // (quotes, backslashes, control and format characters, every script) opens, connects by
-// dragging between handles, renames and exports without a page error.
-import { writeFileSync } from 'node:fs';
+// dragging between handles, renames and exports without a page error. Diagrams with huge labels
+// and Markdown that makes parsers slow go through the gallery, the import dialog, the code
+// panel and a share link: the main thread never stalls over a second (a long-task observer
+// watches), and a share link leaves the stored library as it was.
+import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { encodeShareFragment } from '../../src/files/shareLink';
+import { createDiagram } from '../../src/model';
 import { connectNodes, edge, messages, node, rename, runMenu } from '../helpers/canvas';
-import { openApp, screenshotPath } from '../helpers/e2e';
+import { newContext, openApp, screenshotPath } from '../helpers/e2e';
+import { addQuestionFile, gallery, openGallery } from '../helpers/gallery';
+
+/** 45 nodes with 1,000-character labels: 13 s of Mermaid drawing before the draw budget. */
+function longLabels(): string {
+  const lines = ['flowchart LR'];
+  for (let i = 0; i < 45; i++) lines.push(`    N${i}[${`Label ${i} `.padEnd(1_000, 'w')}]${i > 0 ? `\n    N${i - 1} --> N${i}` : ''}`);
+  return lines.join('\n');
+}
+
+const minimal = readFileSync('tests/fixtures/templates/minimal.md', 'utf8');
+
+function questionFile(name: string, change: (text: string) => string): string {
+  const path = screenshotPath(name);
+  writeFileSync(path, change(minimal));
+  return path;
+}
+
+/** A context whose pages record the longest main-thread task since the last reset. */
+async function watchedContext(): Promise<BrowserContext> {
+  const context = await newContext();
+  await context.addInitScript(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return context;
+}
+
+const resetLongest = (page: Page) => page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+
+/** Every record of the app's IndexedDB, store by store. */
+function libraryDump(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('faultline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll();
+            req.onsuccess = () => {
+              out[name] = req.result;
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify(out));
+          };
+        };
+      }),
+  );
+}
 
 const FIXED = ['say "hi"', 'back\\slash', 'a]b[c', '<img src=x>', "it's", '订单服务', '🚀 launch', 'rtl\u202eoverride', 'line\nbreak'];
 
@@ -36,5 +101,72 @@ describe('hostile ids', () => {
     const code = page.getByRole('complementary', { name: 'Mermaid code' });
     await expect.poll(() => code.textContent()).toContain('Renamed');
     expect(errors).toEqual([]);
+  });
+
+  it('previews a question file with huge labels and refuses Markdown that stalls parsers, the page never held up a second', async () => {
+    const context = await watchedContext();
+    const { page } = await openApp({ context });
+    await openGallery(page);
+    await resetLongest(page);
+    const huge = questionFile('hostile-labels.md', (t) =>
+      t
+        .replace('id: minimal', 'id: hostile-labels')
+        .replace('title: A minimal question', 'title: Huge labels')
+        .replace('Users([Users]) --> API[API] --> DB[(Store)]', longLabels().replace('flowchart LR\n', '')),
+    );
+    await addQuestionFile(page, huge);
+    await gallery(page)
+      .getByRole('list', { name: 'Questions' })
+      .getByRole('button', { name: /^Huge labels/ })
+      .click();
+    const preview = gallery(page).getByRole('region', { name: 'Preview of Huge labels' });
+    await expect.poll(() => preview.getByRole('button', { name: 'Draw it anyway' }).count()).toBe(1);
+    expect(await preview.textContent()).toContain('pictures are drawn at once up to 4,000');
+    const bomb = questionFile('hostile-markdown.md', (t) =>
+      t.replace('id: minimal', 'id: hostile-markdown').replace('Serve **users** quickly.', '![a]('.repeat(1_000)),
+    );
+    await addQuestionFile(page, bomb);
+    await expect.poll(() => messages(page).textContent()).toContain('1,000 links or images run together here without a space; at most 20 are read');
+    const deep = questionFile('hostile-quotes.md', (t) =>
+      t.replace('id: minimal', 'id: hostile-quotes').replace('Serve **users** quickly.', `${'>'.repeat(2_600)} deep`),
+    );
+    await addQuestionFile(page, deep);
+    await expect.poll(() => messages(page).textContent()).toContain('Quotes are nested 2,600 levels deep here; at most 50 are read');
+    await page.screenshot({ path: screenshotPath('hostile-gallery.png') });
+    expect(await longest(page)).toBeLessThan(1_000);
+  });
+
+  it('imports huge labels and shows them in the code panel without a stall; a share link of them stores nothing', async () => {
+    const context = await watchedContext();
+    const { page } = await openApp({ context });
+    await expect.poll(() => page.getByText('Saved', { exact: true }).count()).toBe(1);
+    const before = await libraryDump(page);
+
+    const d = createDiagram('Huge labels');
+    d.nodes = Array.from({ length: 45 }, (_, i) => ({
+      id: `n${i}`,
+      kind: 'service' as const,
+      label: `Label ${i} `.padEnd(1_000, 'w'),
+      position: { x: (i % 9) * 300, y: Math.floor(i / 9) * 200 },
+      props: {},
+    }));
+    const link = `/#${encodeShareFragment(d)}`;
+    const { page: shared } = await openApp({ context, path: link });
+    await expect.poll(() => node(shared, `${'Label 0 '.padEnd(1_000, 'w')}`).count()).toBe(1);
+    await resetLongest(shared);
+    await runMenu(shared, 'View', 'Show or hide Mermaid code');
+    const code = shared.getByRole('complementary', { name: 'Mermaid code' });
+    await code.getByRole('tab', { name: 'Rendered' }).click();
+    await expect.poll(() => code.getByRole('button', { name: 'Draw it anyway' }).count()).toBe(1);
+    expect(await longest(shared)).toBeLessThan(1_000);
+    expect(await libraryDump(shared)).toBe(before);
+    await shared.close();
+
+    await resetLongest(page);
+    await runMenu(page, 'File', 'Import Mermaid');
+    const dialog = page.getByRole('dialog', { name: 'Import Mermaid' });
+    await dialog.getByRole('textbox', { name: 'Mermaid text' }).fill(longLabels());
+    await expect.poll(() => dialog.getByRole('region', { name: 'Preview' }).textContent(), { timeout: 10_000 }).toContain('Will create 45 nodes');
+    expect(await longest(page)).toBeLessThan(1_000);
   });
 });

@@ -3,20 +3,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { messages, node } from '../helpers/canvas';
 import { openApp, screenshotPath } from '../helpers/e2e';
+import { addQuestionFile, gallery, openGallery } from '../helpers/gallery';
 
-const gallery = (page: Page) => page.getByRole('dialog', { name: 'Question gallery' });
 const brief = (page: Page) => page.getByRole('complementary', { name: 'Question brief' });
-
-async function openGallery(page: Page) {
-  await page.getByRole('region', { name: 'Getting started' }).getByRole('button', { name: 'Start from an interview question' }).click();
-  await expect.poll(() => gallery(page).getByRole('list', { name: 'Questions' }).getByRole('listitem').count()).toBeGreaterThan(10);
-}
-
-async function addQuestionFile(page: Page, path: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await gallery(page).getByRole('button', { name: 'Add a question file…' }).click();
-  await (await chooser).setFiles(path);
-}
 
 describe('the question bank', () => {
   it('filters the gallery, starts from the e-commerce question, keeps time and runs a drill with and without its fix', async () => {

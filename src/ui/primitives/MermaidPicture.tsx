@@ -1,6 +1,8 @@
 // A Mermaid diagram as Mermaid itself draws it, shown as an image from a blob URL: inert,
-// whatever its labels say (see docs/decisions.md).
+// whatever its labels say (see docs/decisions.md). Text over the drawing budget waits for
+// "Draw it anyway", so a hostile or huge diagram cannot freeze the page by being previewed.
 import { useEffect, useState } from 'react';
+import { overDrawBudget } from '../../mermaid/drawBudget';
 import { renderMermaid } from '../../mermaid/loadMermaid';
 
 export function MermaidPicture({
@@ -14,7 +16,11 @@ export function MermaidPicture({
 }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The text the person asked to draw although it is over the budget.
+  const [anyway, setAnyway] = useState<string | null>(null);
+  const over = anyway === text ? null : overDrawBudget(text);
   useEffect(() => {
+    if (over) return;
     let live = true;
     let made: string | null = null;
     setError(null);
@@ -29,7 +35,16 @@ export function MermaidPicture({
       live = false;
       if (made) URL.revokeObjectURL(made);
     };
-  }, [text]);
+  }, [text, over]);
+  if (over)
+    return (
+      <div className="fl-draw-anyway" role="status">
+        <p className="fl-muted">{over}</p>
+        <button type="button" className="fl-button" onClick={() => setAnyway(text)}>
+          Draw it anyway
+        </button>
+      </div>
+    );
   if (error)
     return (
       <p className="fl-field-error" role="alert">

@@ -21,7 +21,7 @@ export function parseRubric(text: string): Rubric {
   if (end < 0) throw new TemplateError('The front matter has no closing "---" line', 1);
   withinBudget(yamlOverBudget(lines.slice(1, end).join('\n'), 2));
   const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, maxAliasCount: 50 } as never);
+  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, maxAliasCount: 50, logLevel: 'error' } as never);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new TemplateError(

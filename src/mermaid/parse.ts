@@ -19,8 +19,17 @@ export class MermaidImportError extends Error {
   }
 }
 
+/** Errors from inside mermaid's code rather than its grammar: their text means nothing to a person. */
+const INTERNAL = /Maximum call stack|is not a function|Cannot read properties|is not defined|is not iterable/;
+
 function describeParseError(error: unknown): MermaidImportError {
   const raw = error instanceof Error ? error.message : String(error);
+  if (/Maximum call stack/.test(raw))
+    return new MermaidImportError('Mermaid could not read this diagram: it is nested too deeply for its parser. Flatten the deepest subgraphs or blocks.');
+  if (INTERNAL.test(raw) || (error instanceof Error && ['TypeError', 'RangeError', 'ReferenceError'].includes(error.name)))
+    return new MermaidImportError(
+      `Mermaid could not read this diagram: its parser stopped without saying where. Check the text against Mermaid's syntax; Faultline imports ${SUPPORTED_TYPES}.`,
+    );
   if (/No diagram type detected/i.test(raw)) {
     return new MermaidImportError(`Faultline cannot tell what kind of diagram this is. It imports ${SUPPORTED_TYPES}; the first line should say which.`);
   }

@@ -271,7 +271,7 @@ function frontMatter(text: string): { data: Raw; body: string; bodyLine: number 
   const yaml = lines.slice(1, end).join('\n');
   withinBudget(yamlOverBudget(yaml, 2));
   try {
-    data = parseYaml(yaml, { maxAliasCount: 50 });
+    data = parseYaml(yaml, { maxAliasCount: 50, logLevel: 'error' });
   } catch (error) {
     throw new TemplateError(`The front matter is not valid YAML: ${yamlProblem(error)}`, 1 + (yamlLine(error) ?? 1));
   }
@@ -403,7 +403,7 @@ export function parseTemplate(markdown: string): QuestionTemplate {
     let raw: unknown;
     withinBudget(yamlOverBudget(d.yaml.text, d.yaml.line + 1));
     try {
-      raw = parseYaml(d.yaml.text, { maxAliasCount: 50 });
+      raw = parseYaml(d.yaml.text, { maxAliasCount: 50, logLevel: 'error' });
     } catch (error) {
       throw new TemplateError(`Drill "${d.title}" is not valid YAML: ${yamlProblem(error)}`, d.yaml.line + (yamlLine(error) ?? 0));
     }

@@ -14,10 +14,13 @@ import { connectNodes, edge, messages, node, rename, runMenu } from '../helpers/
 import { newContext, openApp, screenshotPath } from '../helpers/e2e';
 import { addQuestionFile, gallery, openGallery } from '../helpers/gallery';
 
+/** Markup that would run if a label ever became HTML. */
+const PAYLOAD = '<img src=x onerror=window.__ran=1>';
+
 /** 45 nodes with 1,000-character labels: 13 s of Mermaid drawing before the draw budget. */
 function longLabels(): string {
   const lines = ['flowchart LR'];
-  for (let i = 0; i < 45; i++) lines.push(`    N${i}[${`Label ${i} `.padEnd(1_000, 'w')}]${i > 0 ? `\n    N${i - 1} --> N${i}` : ''}`);
+  for (let i = 0; i < 45; i++) lines.push(`    N${i}[${`Label ${i} ${PAYLOAD} `.padEnd(1_000, 'w')}]${i > 0 ? `\n    N${i - 1} --> N${i}` : ''}`);
   return lines.join('\n');
 }
 
@@ -29,9 +32,17 @@ function questionFile(name: string, change: (text: string) => string): string {
   return path;
 }
 
-/** A context whose pages record the longest main-thread task since the last reset. */
-async function watchedContext(): Promise<BrowserContext> {
+/**
+ * A context whose pages record the longest main-thread task since the last reset, and which
+ * lists every request that leaves this machine (there must be none).
+ */
+async function watchedContext(): Promise<{ context: BrowserContext; remote: string[] }> {
   const context = await newContext();
+  const remote: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') remote.push(request.url());
+  });
   await context.addInitScript(() => {
     const w = window as unknown as { __longest: number };
     w.__longest = 0;
@@ -39,8 +50,11 @@ async function watchedContext(): Promise<BrowserContext> {
       for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: true });
   });
-  return context;
+  return { context, remote };
 }
+
+/** Nothing a label carried ran. */
+const ran = (page: Page) => page.evaluate(() => (window as unknown as { __ran?: number }).__ran);
 
 const resetLongest = (page: Page) => page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
 const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
@@ -79,7 +93,7 @@ function hostileIds(): string[] {
   return [...new Set([...FIXED, ...random])];
 }
 
-describe('hostile ids', () => {
+describe('hostile input', () => {
   it('opens, connects, renames and exports a diagram whose ids come from all of Unicode, without a page error', async () => {
     const ids = hostileIds();
     const file = screenshotPath('hostile-ids.faultline.json');
@@ -104,7 +118,7 @@ describe('hostile ids', () => {
   });
 
   it('previews a question file with huge labels and refuses Markdown that stalls parsers, the page never held up a second', async () => {
-    const context = await watchedContext();
+    const { context, remote } = await watchedContext();
     const { page } = await openApp({ context });
     await openGallery(page);
     await resetLongest(page);
@@ -134,10 +148,12 @@ describe('hostile ids', () => {
     await expect.poll(() => messages(page).textContent()).toContain('Quotes are nested 2,600 levels deep here; at most 50 are read');
     await page.screenshot({ path: screenshotPath('hostile-gallery.png') });
     expect(await longest(page)).toBeLessThan(1_000);
+    expect(await ran(page)).toBeUndefined();
+    expect(remote).toEqual([]);
   });
 
   it('imports huge labels and shows them in the code panel without a stall; a share link of them stores nothing', async () => {
-    const context = await watchedContext();
+    const { context, remote } = await watchedContext();
     const { page } = await openApp({ context });
     await expect.poll(() => page.getByText('Saved', { exact: true }).count()).toBe(1);
     const before = await libraryDump(page);
@@ -146,19 +162,20 @@ describe('hostile ids', () => {
     d.nodes = Array.from({ length: 45 }, (_, i) => ({
       id: `n${i}`,
       kind: 'service' as const,
-      label: `Label ${i} `.padEnd(1_000, 'w'),
+      label: `Label ${i} ${PAYLOAD} `.padEnd(1_000, 'w'),
       position: { x: (i % 9) * 300, y: Math.floor(i / 9) * 200 },
       props: {},
     }));
     const link = `/#${encodeShareFragment(d)}`;
     const { page: shared } = await openApp({ context, path: link });
-    await expect.poll(() => node(shared, `${'Label 0 '.padEnd(1_000, 'w')}`).count()).toBe(1);
+    await expect.poll(() => node(shared, `Label 0 ${PAYLOAD} `.padEnd(1_000, 'w')).count()).toBe(1);
     await resetLongest(shared);
     await runMenu(shared, 'View', 'Show or hide Mermaid code');
     const code = shared.getByRole('complementary', { name: 'Mermaid code' });
     await code.getByRole('tab', { name: 'Rendered' }).click();
     await expect.poll(() => code.getByRole('button', { name: 'Draw it anyway' }).count()).toBe(1);
     expect(await longest(shared)).toBeLessThan(1_000);
+    expect(await ran(shared)).toBeUndefined();
     expect(await libraryDump(shared)).toBe(before);
     await shared.close();
 
@@ -168,5 +185,7 @@ describe('hostile ids', () => {
     await dialog.getByRole('textbox', { name: 'Mermaid text' }).fill(longLabels());
     await expect.poll(() => dialog.getByRole('region', { name: 'Preview' }).textContent(), { timeout: 10_000 }).toContain('Will create 45 nodes');
     expect(await longest(page)).toBeLessThan(1_000);
+    expect(await ran(page)).toBeUndefined();
+    expect(remote).toEqual([]);
   });
 });

@@ -257,3 +257,15 @@ describe('refusals', () => {
     expect((await diagramOf(`flowchart LR\n${lines}`)).diagram.edges).toHaveLength(600);
   });
 });
+
+describe('refusals', () => {
+  it('says in words when mermaid’s parser fails inside its own code (found by the fuzz corpus)', async () => {
+    // mermaid's class diagram parser throws a TypeError on this; the person gets no engine text.
+    const text = 'classDiagramss01 <|-- AveryLongClass : Cool\n<<Interface>> Class01\nClass09 --> C2 : Where am I?';
+    const error = await parseMermaid(text).catch((e: unknown) => e as MermaidImportError);
+    expect(error).toBeInstanceOf(MermaidImportError);
+    expect((error as MermaidImportError).message).toBe(
+      "Mermaid could not read this diagram: its parser stopped without saying where. Check the text against Mermaid's syntax; Faultline imports flowchart (or graph), sequenceDiagram, stateDiagram-v2 and architecture-beta.",
+    );
+  });
+});

@@ -1,4 +1,5 @@
 // `npm run bench [-- name...]`: runs the benchmarks and prints their figures with the inputs named.
+import { runBudgetBench } from './budget';
 import { runCollabBench } from './collab';
 import { runEditorBench } from './editor';
 import { runImportBench } from './mermaid';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Record<string, string | number>>> = 
   replay: runReplayBench,
   collab: runCollabBench,
   session: runSessionBench,
+  budget: runBudgetBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

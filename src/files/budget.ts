@@ -3,16 +3,20 @@
 // paragraph full of delimiters ("_a" 20,000 times: 0.8 s; "![a](" 1,000 times in a row: 5.4 s),
 // its lists cost more with each level of nesting and its block quotes overflow the stack about
 // 2,600 levels deep; yaml overflows the stack about 1,000 levels deep. Within these limits the
-// worst of those cases parses in well under 200 ms (tests/unit/files/budget.test.ts), and a file
-// over one is refused with the limit in words, never with an engine's error text.
+// worst of those cases parses in tens of milliseconds a paragraph and a few hundred in a whole
+// file (`npm run bench -- budget`); a file over one is refused with the limit in words, never
+// with an engine's error text. The bank's questions use at most 2,200 characters a paragraph
+// and 6,000 in all.
 
 export const BUDGET = {
   /** Characters of a question or rubric file. */
   fileChars: 1_000_000,
   /** Characters of one paragraph (lines between blank lines, outside code fences). */
-  paragraphChars: 8_000,
+  paragraphChars: 4_000,
+  /** Characters of Markdown outside code fences, all paragraphs together. */
+  proseChars: 40_000,
   /** Links or images run together without a space between them. */
-  linksInARun: 20,
+  linksInARun: 4,
   /** Levels of block quotes, or of brackets and braces in YAML. */
   nesting: 50,
   /** Columns of indentation (a tab counts 4): lists or YAML nested about half as deep. */
@@ -59,6 +63,7 @@ export function markdownOverBudget(text: string, firstLine = 1): OverBudget | nu
   const lines = text.split('\n');
   let fence: string | null = null;
   let paragraph = 0;
+  let prose = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const at = firstLine + i;
@@ -85,18 +90,21 @@ export function markdownOverBudget(text: string, firstLine = 1): OverBudget | nu
       else if (ch !== ' ' && ch !== '\t') break;
     }
     if (quotes > BUDGET.nesting) return { message: `Quotes are nested ${n(quotes)} levels deep here; at most ${n(BUDGET.nesting)} are read`, line: at };
-    paragraph += line.length + 1;
-    if (paragraph > BUDGET.paragraphChars)
-      return {
-        message: `This paragraph runs past ${n(BUDGET.paragraphChars)} characters; at most ${n(BUDGET.paragraphChars)} are read in one paragraph`,
-        line: at,
-      };
     for (const word of line.split(/\s+/)) {
       let links = 0;
       for (let k = word.indexOf(']('); k >= 0; k = word.indexOf('](', k + 2)) links++;
       if (links > BUDGET.linksInARun)
         return { message: `${n(links)} links or images run together here without a space; at most ${n(BUDGET.linksInARun)} are read`, line: at };
     }
+    paragraph += line.length + 1;
+    prose += line.length + 1;
+    if (paragraph > BUDGET.paragraphChars)
+      return {
+        message: `This paragraph runs past ${n(BUDGET.paragraphChars)} characters; at most ${n(BUDGET.paragraphChars)} are read in one paragraph`,
+        line: at,
+      };
+    if (prose > BUDGET.proseChars)
+      return { message: `The text outside code fences runs past ${n(BUDGET.proseChars)} characters here; at most ${n(BUDGET.proseChars)} are read`, line: at };
   }
   return null;
 }

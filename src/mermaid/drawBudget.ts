@@ -1,10 +1,10 @@
 // How much Mermaid text is drawn at once on the page. Mermaid draws on the main thread and its
-// cost grows with every label's length (it measures and wraps each one): measured in Chromium,
-// 60 short nodes (2,100 characters) take a 434 ms task, 20 labels of 200 characters 990 ms,
-// 45 labels of 300 characters 3.8 s, 45 of 1,000 characters 11.3 s (docs/decisions.md). Past
-// these limits a picture waits for the person to ask for it ("Draw it anyway"). The bank's
-// largest diagram is 2,152 characters with lines of at most 116.
-export const DRAW_BUDGET = { chars: 4_000, lineChars: 200 } as const;
+// cost grows with every label's length (it measures and wraps each one): measured in Chromium
+// through the code panel (`npm run bench -- budget`), 60 short nodes take a 451 ms task, 120 of
+// them 835 ms, 20 labels of 200 characters 1.2 s, 45 labels of 300 characters 3.9 s, 45 of 1,000
+// characters 13.7 s. Past these limits a picture waits for the person to ask for it ("Draw it
+// anyway"). The bank's largest diagram is 2,152 characters with lines of at most 116.
+export const DRAW_BUDGET = { chars: 6_000, lineChars: 200 } as const;
 
 /** Why this text is not drawn without asking, in words; null when it is within the budget. */
 export function overDrawBudget(text: string): string | null {

@@ -135,7 +135,7 @@ describe('hostile input', () => {
       .click();
     const preview = gallery(page).getByRole('region', { name: 'Preview of Huge labels' });
     await expect.poll(() => preview.getByRole('button', { name: 'Draw it anyway' }).count()).toBe(1);
-    expect(await preview.textContent()).toContain('pictures are drawn at once up to 4,000');
+    expect(await preview.textContent()).toContain('pictures are drawn at once up to 6,000');
     const bomb = questionFile('hostile-markdown.md', (t) =>
       t.replace('id: minimal', 'id: hostile-markdown').replace('Serve **users** quickly.', '![a]('.repeat(1_000)),
     );

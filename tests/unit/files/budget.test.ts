@@ -23,9 +23,9 @@ function refusal(text: string, parse: (t: string) => unknown = parseTemplate): T
 
 describe('the Markdown budget', () => {
   it.each([
-    ['images run together', '![a]('.repeat(1_000), 'Line L: 1,000 links or images run together here without a space; at most 20 are read'],
-    ['links run together', '[a]('.repeat(1_000), 'Line L: 1,000 links or images run together here without a space; at most 20 are read'],
-    ['a paragraph of delimiters', '_a'.repeat(20_000), 'Line L: This paragraph runs past 8,000 characters; at most 8,000 are read in one paragraph'],
+    ['images run together', '![a]('.repeat(1_000), 'Line L: 1,000 links or images run together here without a space; at most 4 are read'],
+    ['links run together', '[a]('.repeat(1_000), 'Line L: 1,000 links or images run together here without a space; at most 4 are read'],
+    ['a paragraph of delimiters', '_a'.repeat(20_000), 'Line L: This paragraph runs past 4,000 characters; at most 4,000 are read in one paragraph'],
     ['quotes 2,600 deep', `${'>'.repeat(2_600)} deep`, 'Line L: Quotes are nested 2,600 levels deep here; at most 50 are read'],
     [
       'lists 800 deep',
@@ -51,8 +51,11 @@ describe('the Markdown budget', () => {
     expect(markdownOverBudget('![a]('.repeat(BUDGET.linksInARun))).toBeNull();
     expect(markdownOverBudget(`${'>'.repeat(BUDGET.nesting)} a`)).toBeNull();
     expect(markdownOverBudget('a '.repeat(BUDGET.paragraphChars / 2 - 1))).toBeNull();
-    // Blank lines end a paragraph: many short ones are fine.
-    expect(markdownOverBudget('word '.repeat(1_000).concat('\n\n').repeat(10))).toBeNull();
+    // Blank lines end a paragraph: many short ones are fine, up to the limit of all prose.
+    expect(markdownOverBudget('word '.repeat(500).concat('\n\n').repeat(15))).toBeNull();
+    expect(markdownOverBudget('word '.repeat(500).concat('\n\n').repeat(17))?.message).toBe(
+      'The text outside code fences runs past 40,000 characters here; at most 40,000 are read',
+    );
   });
 });
 

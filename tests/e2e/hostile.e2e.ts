@@ -136,17 +136,20 @@ describe('hostile input', () => {
     const preview = gallery(page).getByRole('region', { name: 'Preview of Huge labels' });
     await expect.poll(() => preview.getByRole('button', { name: 'Draw it anyway' }).count()).toBe(1);
     expect(await preview.textContent()).toContain('pictures are drawn at once up to 6,000');
+    // What the refusals below must leave as it is.
+    const kept = await libraryDump(page);
     const bomb = questionFile('hostile-markdown.md', (t) =>
       t.replace('id: minimal', 'id: hostile-markdown').replace('Serve **users** quickly.', '![a]('.repeat(1_000)),
     );
     await addQuestionFile(page, bomb);
-    await expect.poll(() => messages(page).textContent()).toContain('1,000 links or images run together here without a space; at most 20 are read');
+    await expect.poll(() => messages(page).textContent()).toContain('1,000 links or images run together here without a space; at most 4 are read');
     const deep = questionFile('hostile-quotes.md', (t) =>
       t.replace('id: minimal', 'id: hostile-quotes').replace('Serve **users** quickly.', `${'>'.repeat(2_600)} deep`),
     );
     await addQuestionFile(page, deep);
     await expect.poll(() => messages(page).textContent()).toContain('Quotes are nested 2,600 levels deep here; at most 50 are read');
     await page.screenshot({ path: screenshotPath('hostile-gallery.png') });
+    expect(await libraryDump(page)).toBe(kept);
     expect(await longest(page)).toBeLessThan(1_000);
     expect(await ran(page)).toBeUndefined();
     expect(remote).toEqual([]);

@@ -43,6 +43,8 @@ export class QuestionSources {
   /** Questions imported while storage is unavailable live here until the page closes. */
   private readonly unsaved = new Map<string, string>();
   private builtIn: Promise<QuestionTemplate[]> | null = null;
+  /** The person's files as parsed, by their text: the gallery lists them often, parses them once. */
+  private readonly parsed = new Map<string, QuestionTemplate | null>();
 
   constructor(private readonly editor: Editor) {}
 
@@ -59,17 +61,27 @@ export class QuestionSources {
   private async mine(): Promise<QuestionTemplate[]> {
     const [, { parseTemplate }] = await bankModules();
     const store = this.editor.storage?.questions;
-    const files = store ? await store.list() : [];
-    // Stored files passed the parser when they were imported; one that no longer parses (an
-    // older format) is left out rather than breaking the gallery. The record's id wins over the
-    // file's: a file kept beside another with the same id was given a new one.
-    return [...files, ...[...this.unsaved].map(([id, text]) => ({ id, text }))].flatMap((f) => {
-      try {
-        return [{ ...parseTemplate(f.text), id: f.id }];
-      } catch {
-        return [];
+    const files = [...(store ? await store.list() : []), ...[...this.unsaved].map(([id, text]) => ({ id, text }))];
+    const out: QuestionTemplate[] = [];
+    let fresh = 0;
+    for (const f of files) {
+      let parsed = this.parsed.get(f.text);
+      if (parsed === undefined) {
+        // One file per task: a person's many files never add up to one long stall.
+        if (fresh++ > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        // Stored files passed the parser when they were imported; one that no longer parses (an
+        // older format) is left out rather than breaking the gallery.
+        try {
+          parsed = parseTemplate(f.text);
+        } catch {
+          parsed = null;
+        }
+        this.parsed.set(f.text, parsed);
       }
-    });
+      // The record's id wins over the file's: a file kept beside another was given a new one.
+      if (parsed) out.push({ ...parsed, id: f.id });
+    }
+    return out;
   }
 
   async entries(): Promise<GalleryEntry[]> {

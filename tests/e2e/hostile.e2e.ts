@@ -183,6 +183,7 @@ describe('hostile input', () => {
     await shared.close();
 
     await resetLongest(page);
+    const beforeImport = await libraryDump(page);
     await runMenu(page, 'File', 'Import Mermaid');
     const dialog = page.getByRole('dialog', { name: 'Import Mermaid' });
     await dialog.getByRole('textbox', { name: 'Mermaid text' }).fill(longLabels());
@@ -190,5 +191,7 @@ describe('hostile input', () => {
     expect(await longest(page)).toBeLessThan(1_000);
     expect(await ran(page)).toBeUndefined();
     expect(remote).toEqual([]);
+    // A preview stores nothing; only Import does.
+    expect(await libraryDump(page)).toBe(beforeImport);
   });
 });

@@ -125,8 +125,11 @@ describe('the local library', () => {
     expect(await banner.isVisible()).toBe(true);
     expect(await saveStatus(fresh).textContent()).toBe('Not in your library');
     await runMenu(fresh, 'File', 'Open library');
-    await expect.poll(() => fresh.getByRole('list', { name: 'Diagrams' }).getByRole('listitem').count()).toBe(0);
+    // The dialog loads when first opened: wait for what it says, not for an empty list.
+    const library = fresh.getByRole('dialog', { name: 'Library' });
+    await expect.poll(() => library.getByText('No diagrams yet.').count()).toBe(1);
     await fresh.keyboard.press('Escape');
+    await expect.poll(() => library.count()).toBe(0);
     await banner.getByRole('button', { name: 'Save to library' }).click();
     await saved(fresh);
     await fresh.reload();

@@ -258,7 +258,7 @@ describe('refusals', () => {
   });
 });
 
-describe('refusals', () => {
+describe('refusals from inside mermaid', () => {
   it('says in words when mermaid’s parser fails inside its own code (found by the fuzz corpus)', async () => {
     // mermaid's class diagram parser throws a TypeError on this; the person gets no engine text.
     const text = 'classDiagramss01 <|-- AveryLongClass : Cool\n<<Interface>> Class01\nClass09 --> C2 : Where am I?';

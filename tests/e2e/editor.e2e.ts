@@ -86,6 +86,36 @@ describe('architecture editor', () => {
     await expect.poll(() => edge(page, 'Queue', 'Worker').count()).toBe(1);
   });
 
+  it('keeps every edge on its handles when the flow turns top to bottom', async () => {
+    const { page } = await openApp();
+    await dragFromPalette(page, 'Service', { x: 250, y: 250 });
+    await dragFromPalette(page, 'Database', { x: 650, y: 250 });
+    await connectNodes(page, 'Service', 'Database');
+    await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
+    await runMenu(page, 'Arrange', 'Flow top to bottom');
+    /** How far the edge's ends are from the centres of the handles they belong to, on screen. */
+    const gaps = async () =>
+      page.evaluate(() => {
+        const path = document.querySelector<SVGPathElement>('.react-flow__edge path.react-flow__edge-path')!;
+        const m = path.getScreenCTM()!;
+        const onScreen = (p: DOMPoint) => ({ x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f });
+        const start = onScreen(path.getPointAtLength(0));
+        const end = onScreen(path.getPointAtLength(path.getTotalLength()));
+        const centre = (selector: string) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        };
+        const source = centre('.react-flow__node[aria-label="Service"] .react-flow__handle.source');
+        const target = centre('.react-flow__node[aria-label="Database"] .react-flow__handle.target');
+        return [Math.hypot(start.x - source.x, start.y - source.y), Math.hypot(end.x - target.x, end.y - target.y)];
+      });
+    await expect.poll(async () => Math.max(...(await gaps()))).toBeLessThan(6);
+    const handle = await box(node(page, 'Service').locator('.react-flow__handle.source'));
+    const body = await box(node(page, 'Service'));
+    // The handle is at the bottom now, and the edge leaves from it.
+    expect(handle.y).toBeGreaterThan(body.y + body.height / 2);
+  });
+
   it('auto-layout moves overlapping nodes apart in one undo step', async () => {
     const { page } = await openApp();
     for (const kind of ['Client', 'Load balancer', 'Service', 'Database']) await dragFromPalette(page, kind, { x: 400, y: 300 });

@@ -1,6 +1,6 @@
 // Every component kind on the canvas: its shape, icon and colour come from the catalog.
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
 import { CATALOG, COMPONENT_SIZE, safeColor } from '../../model';
 import { usePlayback, useUi } from '../../react/editorContext';
 import { kindIcon } from '../icons';
@@ -23,8 +23,18 @@ export function handleSides(direction: string): [Position, Position] {
   }
 }
 
-export const ComponentNode = memo(function ComponentNode({ data, selected }: NodeProps<FlowNode>) {
+export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
   const { node, direction } = data;
+  // React Flow measures handles once; when the flow's direction moves them to other sides, it must
+  // measure again, or every edge stays attached where the handles used to be.
+  // (Not at mount: React Flow measures new nodes itself.)
+  const updateNodeInternals = useUpdateNodeInternals();
+  const measuredFor = useRef(direction);
+  useEffect(() => {
+    if (measuredFor.current === direction) return;
+    measuredFor.current = direction;
+    updateNodeInternals(id);
+  }, [updateNodeInternals, id, direction]);
   const entry = CATALOG[node.kind];
   const color = safeColor(node.color) ?? entry.color;
   const Icon = kindIcon(node.kind);

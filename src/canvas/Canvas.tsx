@@ -275,12 +275,15 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={3}
         onlyRenderVisibleElements={diagram.nodes.length > 300 && !capturing}
-        proOptions={{ hideAttribution: true }}
+        // React Flow's attribution stays: its MIT licence allows hiding it, and its authors ask
+        // those who hide it to support the project; nothing here needs the corner.
+        attributionPosition="bottom-center"
         aria-label="Diagram canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap ? <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" /> : null}
+        {/* An empty canvas has nothing to map: no empty white box. */}
+        {showMinimap && diagram.nodes.length > 0 ? <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" /> : null}
         <ParticleLayer />
         <LiveCursors />
       </ReactFlow>

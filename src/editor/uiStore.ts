@@ -63,6 +63,8 @@ export interface UiState {
   /** A fault of the active scenario, selected on its lane: the inspector edits it. */
   selectedFault: string | null;
   contextMenu: ContextMenu | null;
+  /** The help sheet that is open: the keyboard shortcuts or the replay's legend. */
+  help: 'shortcuts' | 'legend' | null;
   /** The question waiting for an answer, if any (one at a time: a second waits for the first). */
   choice: Choice | null;
   dockOpen: boolean;
@@ -92,6 +94,7 @@ export interface UiState {
   setActiveScenario(id: string | null): void;
   selectFault(id: string | null): void;
   openContextMenu(menu: ContextMenu | null): void;
+  showHelp(which: UiState['help']): void;
   /** Asks the person; resolves to the id of the option chosen, or null when they closed it. */
   ask(question: Omit<Choice, 'resolve' | 'settled'>): Promise<string | null>;
   answer(id: string | null): void;
@@ -123,6 +126,7 @@ export function createUiStore() {
     selectedFault: null,
     contextMenu: null,
     choice: null,
+    help: null,
     dockOpen: false,
     dockTab: 'faults',
     select(nodes, edges = []) {
@@ -161,6 +165,9 @@ export function createUiStore() {
     },
     openContextMenu(menu) {
       set({ contextMenu: menu });
+    },
+    showHelp(which) {
+      set({ help: which });
     },
     async ask(question) {
       // One question at a time: a second waits until the first is answered.

@@ -50,6 +50,7 @@ const GalleryDialog = lazy(() => import('./templates/GalleryDialog').then((m) =>
 const BriefPanel = lazy(() => import('./templates/BriefPanel').then((m) => ({ default: m.BriefPanel })));
 const CodePanel = lazy(() => import('./export/CodePanel').then((m) => ({ default: m.CodePanel })));
 const InterviewPanel = lazy(() => import('./interview/InterviewPanel').then((m) => ({ default: m.InterviewPanel })));
+const HelpDialog = lazy(() => import('./HelpDialog').then((m) => ({ default: m.HelpDialog })));
 const PrintReport = lazy(() => import('./interview/PrintReport').then((m) => ({ default: m.PrintReport })));
 
 function Dialogs() {
@@ -59,8 +60,10 @@ function Dialogs() {
   const menu = useUi((s) => s.contextMenu);
   const gallery = useUi((s) => s.galleryOpen);
   const printing = useInterview((s) => s.printing);
+  const help = useUi((s) => s.help !== null);
   return (
     <Suspense fallback={null}>
+      {help ? <HelpDialog /> : null}
       {printing ? <PrintReport /> : null}
       {menu ? <FaultMenu menu={menu} /> : null}
       {gallery ? <GalleryDialog /> : null}

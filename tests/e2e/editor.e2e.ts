@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { box, canvas, connectNodes, dragBy, dragFromPalette, edge, messages, node, overlap, runMenu } from '../helpers/canvas';
+import { registerDefaultCommands } from '../../src/editor/commands';
+import { CommandRegistry } from '../../src/editor/commands/registry';
 import { openApp, screenshotPath } from '../helpers/e2e';
 
 describe('architecture editor', () => {
@@ -189,12 +191,43 @@ describe('architecture editor', () => {
   });
 });
 
+describe('help', () => {
+  it('shows every shortcut the registry has on ?, and the replay legend from the palette', async () => {
+    const registry = new CommandRegistry(false);
+    registerDefaultCommands(registry);
+    const withKeys = registry.all().filter((c) => c.shortcuts?.length);
+    const { page } = await openApp();
+    await page.getByLabel('Diagram canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => sheet.locator('dd').count()).toBe(withKeys.length);
+    const shown = await sheet.locator('dd').allTextContents();
+    expect(shown.sort()).toEqual(withKeys.map((c) => c.label).sort());
+    await page.screenshot({ path: screenshotPath('help-shortcuts.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sheet.count()).toBe(0);
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox', { name: 'Command' }).fill('legend');
+    await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox', { name: 'Command' }).press('Enter');
+    const legend = page.getByRole('dialog', { name: 'Replay legend' });
+    await expect.poll(() => legend.getByRole('region', { name: 'Node health' }).textContent()).toContain('Down');
+    expect(await legend.getByRole('region', { name: 'Request particles' }).textContent()).toContain('Failed fast: the breaker was open');
+    await page.screenshot({ path: screenshotPath('help-legend.png') });
+  });
+});
+
 describe('the empty canvas', () => {
-  it('takes a component dropped right on the getting-started card', async () => {
+  it('takes a component dropped right on the getting-started card; the minimap comes with the first node', async () => {
     const { page } = await openApp();
     const card = await box(page.getByRole('region', { name: 'Getting started' }));
     const c = await box(canvas(page));
+    // No empty white minimap on an empty canvas; React Flow's attribution is there.
+    expect(await page.getByLabel('Minimap').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'React Flow' }).isVisible()).toBe(true);
     await dragFromPalette(page, 'Cache', { x: card.x - c.x + card.width / 2, y: card.y - c.y + card.height / 2 });
     await expect.poll(() => node(page, 'Cache').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Minimap').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('first-node.png') });
   });
 });

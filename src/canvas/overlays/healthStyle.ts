@@ -28,3 +28,16 @@ export const OUTCOME_COLOR: Readonly<Record<(typeof HOP_OUTCOMES)[number], strin
   unreachable: '#475569',
   bulkhead: '#a16207',
 };
+
+/** What each outcome's particle colour means, in the legend's words. */
+export const OUTCOME_LABEL: Readonly<Record<(typeof HOP_OUTCOMES)[number], string>> = {
+  ok: 'Succeeded',
+  error: 'Failed with an error',
+  timeout: 'Timed out',
+  overloaded: 'Refused: the queue was full',
+  refused: 'Refused: the node was down',
+  'circuit-open': 'Failed fast: the breaker was open',
+  'rate-limited': 'Rate limited',
+  unreachable: 'Unreachable: a partition',
+  bulkhead: 'Refused: the bulkhead was full',
+};

@@ -2,6 +2,7 @@
 // imports: which commands exist is visible here).
 import { ARRANGE_COMMANDS, EDIT_COMMANDS, INSERT_COMMANDS, VIEW_COMMANDS } from './editCommands';
 import { FILE_COMMANDS } from './fileCommands';
+import { HELP_COMMANDS } from './helpCommands';
 import { INTERVIEW_COMMANDS } from './interviewCommands';
 import { LIVE_COMMANDS } from './liveCommands';
 import type { CommandRegistry } from './registry';
@@ -17,5 +18,6 @@ export function registerDefaultCommands(registry: CommandRegistry): void {
     ...SIMULATE_COMMANDS,
     ...LIVE_COMMANDS,
     ...INTERVIEW_COMMANDS,
+    ...HELP_COMMANDS,
   ]);
 }

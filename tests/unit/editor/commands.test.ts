@@ -28,6 +28,19 @@ async function replaying(): Promise<TestEditor> {
 type Case = (e: TestEditor) => Promise<void> | void;
 
 const CASES: Record<string, Case> = {
+  'help.shortcuts': async (e) => {
+    expect(e.press('Shift+?')).toBe(true);
+    expect(e.ui.getState().help).toBe('shortcuts');
+    e.ui.getState().showHelp(null);
+    expect(e.press('F1')).toBe(true);
+    expect(e.ui.getState().help).toBe('shortcuts');
+    // The palette finds it by the words people type.
+    for (const word of ['help', 'shortcut', 'keyboard']) expect(e.commands.get('help.shortcuts')!.keywords).toContain(word);
+  },
+  'help.legend': async (e) => {
+    await e.exec('help.legend');
+    expect(e.ui.getState().help).toBe('legend');
+  },
   'file.new': async (e) => {
     const before = e.diagram.id;
     await e.exec('file.new');

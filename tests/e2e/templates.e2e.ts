@@ -71,6 +71,11 @@ describe('the question bank', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Simulation' }).getByRole('group', { name: 'Replay' }).count()).toBe(1);
     await drill.getByRole('button', { name: 'Run with the fix' }).click();
     await expect.poll(() => drill.getByRole('list', { name: 'With the fix: shown' }).count(), { timeout: 30_000 }).toBe(1);
+    // The answer first, then each variant under its own heading.
+    expect(await drill.getByRole('status', { name: 'Drill verdict' }).textContent()).toBe(' The drill shows it, and the fix cures it.');
+    expect(await drill.getByRole('region', { name: 'As drawn' }).getByRole('heading').textContent()).toBe('As drawn: shown (2 of 2 outcomes)');
+    expect(await drill.getByRole('region', { name: 'With the fix' }).getByRole('heading').textContent()).toMatch(/^With the fix: shown \(\d of \d outcomes\)$/);
+    await drill.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('brief-drill.png') });
 
     // Applying the fix changes the diagram itself, as one undo step.

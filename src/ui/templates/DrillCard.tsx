@@ -1,5 +1,6 @@
-// One drill in the brief: what it shows, Run (and with the fix, or apply the fix), and whether
-// the last run showed it, outcome by outcome with the measured numbers.
+// One drill in the brief: what it shows, Run (and with the fix, or apply the fix), the verdict in
+// one line, then as drawn and with the fix under their own headings, outcome by outcome with the
+// measured numbers beside the bounds.
 import { Check, Play, Wrench, X } from 'lucide-react';
 import { drillFits } from '../../editor/drillFits';
 import { outcomeKey, type Variant } from '../../editor/questions';
@@ -7,20 +8,58 @@ import { useDocument, useEditor, usePlayback, useQuestions } from '../../react/e
 import type { Drill } from '../../templates/types';
 import { Markdown } from './Markdown';
 
-function Outcome({ drill, variant }: { drill: Drill; variant: Variant }) {
+const VARIANT_LABEL: Record<Variant, string> = { 'as-is': 'As drawn', fixed: 'With the fix' };
+
+function useOutcome(drill: Drill, variant: Variant) {
   const diagramId = useDocument((s) => s.diagram.id);
-  const outcome = useQuestions((s) => s.outcomes[outcomeKey(diagramId, drill, variant)]);
+  return useQuestions((s) => s.outcomes[outcomeKey(diagramId, drill, variant)]);
+}
+
+const shows = (o: ReturnType<typeof useOutcome>) => (o ? !o.error && o.checks.every((c) => c.met) : undefined);
+
+/** The drill's answer in one line, before the numbers: did it show what it says, and did the fix cure it. */
+function Verdict({ drill }: { drill: Drill }) {
+  const asIs = shows(useOutcome(drill, 'as-is'));
+  const fixed = shows(useOutcome(drill, 'fixed'));
+  if (asIs === undefined && fixed === undefined) return null;
+  const parts = [
+    asIs === undefined ? null : asIs ? 'The drill shows it' : 'As drawn, it does not show it',
+    fixed === undefined ? null : fixed ? 'the fix cures it' : 'the fix does not cure it',
+  ].filter(Boolean) as string[];
+  const text = parts.join(parts.length > 1 ? (asIs === fixed ? ', and ' : '; ') : '');
+  const good = asIs !== false && fixed !== false;
+  return (
+    <p className="fl-drill-verdict" data-met={good || undefined} role="status" aria-label="Drill verdict">
+      {good ? <Check size={14} aria-hidden="true" /> : <X size={14} aria-hidden="true" />} {text.charAt(0).toUpperCase() + text.slice(1)}.
+    </p>
+  );
+}
+
+function Outcome({ drill, variant }: { drill: Drill; variant: Variant }) {
+  const outcome = useOutcome(drill, variant);
   if (!outcome) return null;
-  if (outcome.error) return <p className="fl-field-error">The outcome could not be checked: {outcome.error}</p>;
+  const label = VARIANT_LABEL[variant];
+  if (outcome.error)
+    return (
+      <section className="fl-drill-result" aria-label={label}>
+        <h5>{label}</h5>
+        <p className="fl-field-error">The outcome could not be checked: {outcome.error}</p>
+      </section>
+    );
   const met = outcome.checks.every((c) => c.met);
   return (
-    <ul className="fl-drill-checks" aria-label={`${variant === 'fixed' ? 'With the fix' : 'As drawn'}: ${met ? 'shown' : 'not shown'}`}>
-      {outcome.checks.map((c, i) => (
-        <li key={i} data-met={c.met || undefined}>
-          {c.met ? <Check size={13} aria-label="met" /> : <X size={13} aria-label="not met" />} {c.text}
-        </li>
-      ))}
-    </ul>
+    <section className="fl-drill-result" aria-label={label}>
+      <h5 data-met={met || undefined}>
+        {label}: {met ? 'shown' : 'not shown'} ({outcome.checks.filter((c) => c.met).length} of {outcome.checks.length} outcomes)
+      </h5>
+      <ul className="fl-drill-checks" aria-label={`${label}: ${met ? 'shown' : 'not shown'}`}>
+        {outcome.checks.map((c, i) => (
+          <li key={i} data-met={c.met || undefined}>
+            {c.met ? <Check size={13} aria-label="met" /> : <X size={13} aria-label="not met" />} {c.text}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -63,6 +102,7 @@ export function DrillCard({ drill, diagramCount }: { drill: Drill; diagramCount:
         </p>
       )}
       {drill.fix ? <p className="fl-muted">Fix: {drill.fix.title}</p> : null}
+      <Verdict drill={drill} />
       <Outcome drill={drill} variant="as-is" />
       <Outcome drill={drill} variant="fixed" />
     </article>

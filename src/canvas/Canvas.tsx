@@ -176,8 +176,14 @@ export function Canvas() {
   const isValidConnection = useCallback((c: Connection | FlowEdge) => editor.canvas.connectionRefusal(c.source, c.target) === null, [editor]);
 
   const onConnectEnd: OnConnectEnd = useCallback(
-    (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid === false && state.fromNode && state.toNode) editor.canvas.connectionDropped(state.fromNode.id, state.toNode.id);
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (!state.fromNode || state.isValid === true) return;
+      // Dropped on a node (on its body, or on a handle of the wrong kind), or on none: the node
+      // under the pointer takes the connection if it may, else the person is told why.
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const under =
+        state.toNode?.id ?? (point ? document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node')?.getAttribute('data-id') : null);
+      editor.canvas.connectionDropped(state.fromNode.id, under ?? null, state.fromHandle?.type === 'target');
     },
     [editor],
   );

@@ -80,11 +80,18 @@ export class CanvasInteraction {
     return result;
   }
 
-  /** A connection dragged onto something it may not reach: say why, once, when it is dropped. */
-  connectionDropped(source: string, target: string | null): void {
-    if (!target) return;
-    const reason = this.connectionRefusal(source, target);
+  /**
+   * A connection dropped without a handle accepting it: on a node's body, on one of its handles of
+   * the wrong kind, or on nothing (`onto` null). The node it was dropped on takes it, as in the
+   * best editors, or the person is told why it may not. `fromTarget` when it was dragged out of a
+   * node's incoming handle.
+   */
+  connectionDropped(source: string, onto: string | null, fromTarget = false): void {
+    if (!onto || onto === source) return;
+    const [from, to] = fromTarget ? [onto, source] : [source, onto];
+    const reason = this.connectionRefusal(from, to);
     if (reason) this.editor.notify(reason, 'error');
+    else this.connect(from, to);
   }
 
   beginDrag(): void {

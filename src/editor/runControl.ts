@@ -4,7 +4,7 @@
 // land in the active scenario here too, and a run whose diagram has changed is told apart.
 import type { Diagram, Fault, FaultType, Scenario } from '../model';
 import { createScenario, faultTargetName, findScenario, isSource, newFault, simulationRevision } from '../model';
-import { describeFault } from '../sim/describe';
+import { describeFault, scenarioTitle } from '../sim/describe';
 import { formatTime } from '../sim/timeline';
 import type { RecordedRun } from '../sim/types';
 import type { Editor } from './Editor';
@@ -53,7 +53,7 @@ export class RunControl {
       return null;
     }
     const found = findScenario(d, request.scenarioId ?? e.ui.getState().activeScenarioId) ?? createScenario();
-    const scenario = request.variant ? { ...found, name: `${found.name} (${request.variant})` } : found;
+    const scenario = request.variant ? { ...found, name: `${scenarioTitle(found, d)} (${request.variant})` } : found;
     // The simulator stores the run itself when the library is open.
     const storeFor = e.storage?.runs ? d.id : null;
     let last = 0;

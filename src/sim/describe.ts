@@ -1,5 +1,7 @@
-// Words for faults, shared by the event log, the incident timeline and the scenario editor.
-import type { Fault } from '../model';
+// Words for faults, shared by the event log, the incident timeline and the scenario editor, and
+// the name a scenario goes by in lists of runs: what it holds, until the person names it.
+import type { Diagram, Fault, Scenario } from '../model';
+import { faultTargetName } from '../model';
 
 export function describeFault(f: Fault, target: string): string {
   switch (f.type) {
@@ -24,4 +26,21 @@ export function describeFault(f: Fault, target: string): string {
     case 'trafficSpike':
       return `traffic from ${target} ×${f.factor ?? 1}`;
   }
+}
+
+/** Names the app gives, which say nothing about what a scenario holds. */
+const GIVEN_NAME = /^(Baseline|Scenario \d+)$/;
+
+const seconds = (ms: number) => String(Math.round(ms / 100) / 10);
+
+/**
+ * A scenario as lists show it: its own name once the person has given one; otherwise what it
+ * breaks and when ("Orders DB hangs 20–35 s", "+ 2 more"), so runs are told apart at a glance.
+ */
+export function scenarioTitle(s: Scenario, d: Diagram): string {
+  if (!GIVEN_NAME.test(s.name) || s.faults.length === 0) return s.name;
+  const first = [...s.faults].sort((a, b) => a.startMs - b.startMs)[0];
+  const what = describeFault(first, faultTargetName(d, first.target));
+  const more = s.faults.length > 1 ? ` + ${s.faults.length - 1} more` : '';
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)} ${seconds(first.startMs)}–${seconds(first.endMs)} s${more}`;
 }

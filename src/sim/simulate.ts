@@ -5,7 +5,7 @@ import type { Diagram, Scenario } from '../model';
 import { createScenario, DAY_MS, scenarioSettingErrors, simulationRevision } from '../model';
 import { onEdgeTimer, onResponse, onRetry } from './calls';
 import { compile, SimInputError, type CFault, type Compiled } from './compile';
-import { describeFault } from './describe';
+import { describeFault, scenarioTitle } from './describe';
 import {
   type CallerHandlers,
   Engine,
@@ -169,7 +169,7 @@ export class Simulation {
       diagramRevision: simulationRevision(this.diagram, this.effective),
       diagramName: this.diagram.name,
       scenarioId: this.scenario.id,
-      scenarioName: this.scenario.name,
+      scenarioName: scenarioTitle(this.scenario, this.diagram),
       seed: sim.config.seed,
       durationMs: sim.config.durationMs,
       warmupMs: sim.config.warmupMs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { box, canvas, connectNodes, dragBy, dragFromPalette, edge, messages, node, overlap, runMenu } from '../helpers/canvas';
+import { box, canvas, connectNodes, dragBetween, dragBy, dragFromPalette, edge, messages, node, overlap, runMenu } from '../helpers/canvas';
 import { registerDefaultCommands } from '../../src/editor/commands';
 import { CommandRegistry } from '../../src/editor/commands/registry';
 import { openApp, screenshotPath } from '../helpers/e2e';
@@ -24,6 +24,17 @@ describe('architecture editor', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('editor-connected.png') });
+  });
+
+  it('connects when the drag ends anywhere on the other node', async () => {
+    const { page } = await openApp();
+    await dragFromPalette(page, 'Service', { x: 250, y: 250 });
+    await dragFromPalette(page, 'Database', { x: 650, y: 250 });
+    const from = await box(node(page, 'Service').locator('.react-flow__handle.source'));
+    const onto = await box(node(page, 'Database'));
+    // The far end of the body, well away from its incoming handle.
+    await dragBetween(page, { x: from.x + from.width / 2, y: from.y + from.height / 2 }, { x: onto.x + onto.width - 12, y: onto.y + onto.height / 2 });
+    await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
   });
 
   it('refuses a second identical connection and says why', async () => {

@@ -30,7 +30,7 @@ export async function dragFromPalette(page: Page, kind: string, at: { x: number;
   await page.getByRole('complementary', { name: 'Components' }).getByRole('button', { name: kind, exact: true }).dragTo(canvas(page), { targetPosition: at });
 }
 
-async function dragBetween(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
+export async function dragBetween(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + (to.x - from.x) / steps, from.y + (to.y - from.y) / steps);

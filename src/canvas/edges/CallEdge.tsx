@@ -58,7 +58,7 @@ export const CallEdge = memo(function CallEdge(props: EdgeProps<FlowEdge>) {
         className={className}
         style={view ? replayStroke(stroke, view, Boolean(selected)) : stroke}
         markerEnd={markerEnd}
-        interactionWidth={16}
+        interactionWidth={28}
       />
       {label || status ? (
         <EdgeLabelRenderer>

@@ -3,12 +3,14 @@
 import { Play, Square } from 'lucide-react';
 import { displayShortcut } from '../../editor/commands/shortcut';
 import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
+import { scenarioTitle } from '../../sim/describe';
 import { PlayerBar } from './PlayerBar';
 import { useActiveScenario } from './useScenario';
 
 function ScenarioPicker() {
   const editor = useEditor();
-  const scenarios = useDocument((s) => s.diagram.scenarios);
+  const diagram = useDocument((s) => s.diagram);
+  const scenarios = diagram.scenarios;
   const active = useActiveScenario();
   return (
     <label className="fl-scenario-picker">
@@ -17,7 +19,7 @@ function ScenarioPicker() {
         {scenarios.length === 0 ? <option value="">Baseline (no faults yet)</option> : null}
         {scenarios.map((s) => (
           <option key={s.id} value={s.id}>
-            {s.name} ({s.faults.length} {s.faults.length === 1 ? 'fault' : 'faults'})
+            {scenarioTitle(s, diagram)} ({s.faults.length} {s.faults.length === 1 ? 'fault' : 'faults'})
           </option>
         ))}
       </select>

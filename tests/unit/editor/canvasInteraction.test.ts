@@ -78,6 +78,26 @@ describe('canvas interaction', () => {
     expect(e.lastMessage()).toBe('users already calls api');
   });
 
+  it('connects a connection dropped on a node’s body, either way round, and says why when it may not', () => {
+    const b = new DiagramBuilder();
+    b.node('client', { id: 'users' });
+    b.node('service', { id: 'api' });
+    b.node('database', { id: 'db' });
+    const e = new TestEditor(b.build());
+    e.canvas.connectionDropped('users', 'api');
+    expect(e.diagram.edges.map((x) => `${x.source}->${x.target}`)).toEqual(['users->api']);
+    // Dragged out of the database's incoming handle onto the service: the service calls it.
+    e.canvas.connectionDropped('db', 'api', true);
+    expect(e.diagram.edges.map((x) => `${x.source}->${x.target}`)).toEqual(['users->api', 'api->db']);
+    e.canvas.connectionDropped('api', 'users');
+    expect(e.lastMessage()).toBe('A client only sends requests; it cannot be called');
+    // Dropped on empty canvas or back on itself: nothing happens.
+    e.canvas.connectionDropped('api', null);
+    e.canvas.connectionDropped('api', 'api');
+    expect(e.diagram.edges).toHaveLength(2);
+    expect(e.doc.getState().past).toHaveLength(2);
+  });
+
   it('applies selection changes from the canvas, and a click on the pane clears them and closes the menu', () => {
     const e = new TestEditor(threeTier().diagram);
     e.canvas.changeSelection(

@@ -63,6 +63,8 @@ export interface UiState {
   /** A fault of the active scenario, selected on its lane: the inspector edits it. */
   selectedFault: string | null;
   contextMenu: ContextMenu | null;
+  /** Width in CSS pixels of the side panel (brief, code, interviewer): it takes it from the canvas. */
+  sidePanelWidth: number;
   /** The help sheet that is open: the keyboard shortcuts or the replay's legend. */
   help: 'shortcuts' | 'legend' | null;
   /** The question waiting for an answer, if any (one at a time: a second waits for the first). */
@@ -95,6 +97,7 @@ export interface UiState {
   selectFault(id: string | null): void;
   openContextMenu(menu: ContextMenu | null): void;
   showHelp(which: UiState['help']): void;
+  setSidePanelWidth(width: number): void;
   /** Asks the person; resolves to the id of the option chosen, or null when they closed it. */
   ask(question: Omit<Choice, 'resolve' | 'settled'>): Promise<string | null>;
   answer(id: string | null): void;
@@ -102,6 +105,9 @@ export interface UiState {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** The side panel's width: its default and the range a person may drag it to. */
+export const SIDE_PANEL = { width: 420, min: 300, max: 760 } as const;
 
 export function createUiStore() {
   let toastSeq = 0;
@@ -127,6 +133,7 @@ export function createUiStore() {
     contextMenu: null,
     choice: null,
     help: null,
+    sidePanelWidth: SIDE_PANEL.width,
     dockOpen: false,
     dockTab: 'faults',
     select(nodes, edges = []) {
@@ -168,6 +175,9 @@ export function createUiStore() {
     },
     showHelp(which) {
       set({ help: which });
+    },
+    setSidePanelWidth(width) {
+      if (Number.isFinite(width)) set({ sidePanelWidth: Math.round(Math.min(SIDE_PANEL.max, Math.max(SIDE_PANEL.min, width))) });
     },
     async ask(question) {
       // One question at a time: a second waits until the first is answered.

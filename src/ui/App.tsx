@@ -16,6 +16,7 @@ import { LiveDialogs } from './live/LiveDialogs';
 import { Inspector } from './inspector/Inspector';
 import { Menus } from './Menus';
 import { Palette } from './Palette';
+import { SidePanelResizer } from './SidePanelResizer';
 import { Dock } from './playback/Dock';
 import './playback/playback.css';
 import { usePlaybackClock } from './playback/usePlaybackClock';
@@ -80,9 +81,11 @@ function SidePanels() {
   const brief = useUi((s) => s.briefOpen);
   const templateId = useDocument((s) => s.diagram.templateId);
   const interviewer = useInterview((s) => s.panelOpen);
+  const panel = interviewer ? <InterviewPanel /> : code ? <CodePanel /> : brief && templateId ? <BriefPanel templateId={templateId} /> : null;
   return (
     <Suspense fallback={null}>
-      {interviewer ? <InterviewPanel /> : code ? <CodePanel /> : brief && templateId ? <BriefPanel templateId={templateId} /> : null}
+      {panel}
+      {panel ? <SidePanelResizer /> : null}
     </Suspense>
   );
 }
@@ -114,6 +117,7 @@ function replayArrows(editor: Editor, e: React.KeyboardEvent) {
 export function App() {
   const editor = useEditor();
   const paletteOpen = useUi((s) => s.paletteOpen);
+  const sidePanelWidth = useUi((s) => s.sidePanelWidth);
   usePlaybackClock();
   useReplayFollowsDiagram(editor);
   useEffect(() => {
@@ -129,7 +133,7 @@ export function App() {
       <div className="fl-app" data-palette={paletteOpen || undefined}>
         <TopBar />
         {paletteOpen ? <Palette /> : null}
-        <main className="fl-main" onKeyDownCapture={(e) => replayArrows(editor, e)}>
+        <main className="fl-main" style={{ '--side-width': `${sidePanelWidth}px` } as React.CSSProperties} onKeyDownCapture={(e) => replayArrows(editor, e)}>
           <StatusBanner />
           <LiveBanner />
           <Canvas />

@@ -75,8 +75,17 @@ const workerSimulator: SimulatorPort = {
   },
 };
 
+const PANEL_KEY = 'faultline.sidePanelWidth';
+
 export function createBrowserEditor(): Editor {
-  return new Editor({ env: browserEnv, simulator: workerSimulator, layout: new WorkerLayout(), mac: isMac });
+  const editor = new Editor({ env: browserEnv, simulator: workerSimulator, layout: new WorkerLayout(), mac: isMac });
+  // The side panel's width is the person's: the one this device last used comes back.
+  const kept = Number(stored(PANEL_KEY));
+  if (kept) editor.ui.getState().setSidePanelWidth(kept);
+  editor.ui.subscribe((s, prev) => {
+    if (s.sidePanelWidth !== prev.sidePanelWidth) store(PANEL_KEY, String(s.sidePanelWidth));
+  });
+  return editor;
 }
 
 /** A live-session link in the address: ask the person's name, then join. */

@@ -2,17 +2,12 @@
 // parsers (quotes, brackets, escapes, markup, control and format characters, other scripts),
 // deleted and duplicated spans, splices of two inputs, a token repeated many times (for
 // super-linear parsers), cut-off endings, and JSON values swapped for hostile ones.
+import { Rng } from '../../src/sim/rng';
 
-/** mulberry32: a small, fast, seeded generator, so every CI run fuzzes the same inputs. */
+/** The engine's seeded generator, so every CI run fuzzes the same inputs. */
 export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const HOSTILE = [
@@ -121,6 +116,8 @@ const HOSTILE_VALUES: unknown[] = [
   '"\\\u0000',
 ];
 
+const fresh = (v: unknown): unknown => (typeof v === 'object' && v !== null ? JSON.parse(JSON.stringify(v)) : v);
+
 /** A JSON value with one to three places changed: a value swapped, a key renamed, an entry dropped. */
 export function mutateJson(r: () => number, value: unknown): unknown {
   const copy = JSON.parse(JSON.stringify(value)) as unknown;
@@ -140,7 +137,8 @@ export function mutateJson(r: () => number, value: unknown): unknown {
     if (!parent) continue;
     const target = parent as Record<string, unknown>;
     const kind = Math.floor(r() * 3);
-    if (kind === 0) target[key] = pick(r, HOSTILE_VALUES);
+    // A fresh copy each time: a shared hostile value, mutated later, could come to contain itself.
+    if (kind === 0) target[key] = fresh(pick(r, HOSTILE_VALUES));
     else if (kind === 1) {
       const v = target[key];
       delete target[key];

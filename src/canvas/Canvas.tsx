@@ -208,6 +208,7 @@ export function Canvas() {
   }, []);
 
   const startRenaming = useCallback((_: React.MouseEvent, n: FlowNode) => editor.canvas.startRenaming(n.id), [editor]);
+  const startLabelling = useCallback((_: React.MouseEvent, e: FlowEdge) => editor.canvas.startRenaming(e.id), [editor]);
   const clickPane = useCallback(() => editor.canvas.clickPane(), [editor]);
   const closeMenu = useCallback(() => editor.ui.getState().contextMenu && editor.ui.getState().openContextMenu(null), [editor]);
   const openNodeMenu = useCallback(
@@ -264,6 +265,7 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={startRenaming}
+        onEdgeDoubleClick={startLabelling}
         onNodeContextMenu={openNodeMenu}
         onEdgeContextMenu={openEdgeMenu}
         onPaneContextMenu={closeMenu}

@@ -37,6 +37,20 @@ describe('architecture editor', () => {
     await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
   });
 
+  it('labels a connection in place: double-click, type, Enter; one undo step', async () => {
+    const { page } = await openApp();
+    await dragFromPalette(page, 'Service', { x: 250, y: 250 });
+    await dragFromPalette(page, 'Database', { x: 650, y: 250 });
+    await connectNodes(page, 'Service', 'Database');
+    await edge(page, 'Service', 'Database').dblclick({ force: true });
+    const input = page.getByRole('textbox', { name: 'Connection label' });
+    await input.fill('reads orders');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('.fl-edge-label').textContent()).toBe('reads orders');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.fl-edge-label').count()).toBe(0);
+  });
+
   it('refuses a second identical connection and says why', async () => {
     const { page } = await openApp();
     await dragFromPalette(page, 'Service', { x: 250, y: 300 });

@@ -5,7 +5,8 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import type { DiagramEdge } from '../../model';
 import type { EdgeView } from '../../playback/project';
-import { usePlayback } from '../../react/editorContext';
+import { usePlayback, useUi } from '../../react/editorContext';
+import { InlineRename } from '../nodes/InlineRename';
 import { FaultBadge } from '../overlays/FaultBadge';
 import { HEALTH_STYLE } from '../overlays/healthStyle';
 import type { FlowEdge } from '../toFlow';
@@ -50,6 +51,7 @@ export const CallEdge = memo(function CallEdge(props: EdgeProps<FlowEdge>) {
   const stroke = edgeStroke(edge, Boolean(selected));
   const status = view && (view.breaker !== 'closed' || view.faults.length > 0);
   const label = edge.label && edge.style !== 'invisible' ? edge.label : null;
+  const renaming = useUi((s) => s.renaming === edge.id);
   return (
     <>
       <BaseEdge
@@ -60,14 +62,14 @@ export const CallEdge = memo(function CallEdge(props: EdgeProps<FlowEdge>) {
         markerEnd={markerEnd}
         interactionWidth={28}
       />
-      {label || status ? (
+      {label || status || renaming ? (
         <EdgeLabelRenderer>
           <div
             className="fl-edge-label nodrag nopan"
-            data-bare={!label || undefined}
+            data-bare={(!label && !renaming) || undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
-            {label}
+            {renaming ? <InlineRename id={edge.id} label={edge.label ?? ''} edge /> : label}
             {status ? <EdgeStatus view={view} /> : null}
           </div>
         </EdgeLabelRenderer>

@@ -1,8 +1,8 @@
-// The label editor shown in place of a node's label after a double-click.
+// The label editor shown in place of a node's or a connection's label after a double-click (or F2).
 import { useEffect, useRef } from 'react';
 import { useEditor } from '../../react/editorContext';
 
-export function InlineRename({ id, label, multiline = false }: { id: string; label: string; multiline?: boolean }) {
+export function InlineRename({ id, label, multiline = false, edge = false }: { id: string; label: string; multiline?: boolean; edge?: boolean }) {
   const editor = useEditor();
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   useEffect(() => {
@@ -12,7 +12,7 @@ export function InlineRename({ id, label, multiline = false }: { id: string; lab
   const finish = (commit: boolean) => {
     const value = ref.current?.value ?? label;
     editor.ui.getState().setRenaming(null);
-    if (commit && value !== label) editor.report(editor.actions.rename(id, value));
+    if (commit && value !== label) editor.report(edge ? editor.actions.updateEdge(id, { label: value }) : editor.actions.rename(id, value));
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
     e.stopPropagation();
@@ -25,7 +25,7 @@ export function InlineRename({ id, label, multiline = false }: { id: string; lab
   const common = {
     ref,
     defaultValue: label,
-    'aria-label': 'Label',
+    'aria-label': edge ? 'Connection label' : 'Label',
     className: 'fl-rename nodrag nopan',
     onKeyDown,
     onBlur: () => finish(true),

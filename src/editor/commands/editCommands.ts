@@ -14,6 +14,14 @@ function selectedGroup(e: Editor): string | null {
   return kind && isContainer(kind) ? id : null;
 }
 
+/** What F2 renames: the one selected node, or else the one selected connection (its label). */
+function renameTarget(e: Editor): string | null {
+  const node = e.singleSelectedNode();
+  if (node) return node;
+  const { selectedNodes, selectedEdges } = e.ui.getState();
+  return selectedNodes.size === 0 && selectedEdges.size === 1 ? [...selectedEdges][0] : null;
+}
+
 export const EDIT_COMMANDS: readonly Command[] = [
   { id: 'edit.undo', label: 'Undo', menu: 'Edit', shortcuts: ['Mod+Z'], when: (e) => e.canUndo(), run: (e) => void e.undo() },
   {
@@ -82,8 +90,9 @@ export const EDIT_COMMANDS: readonly Command[] = [
     label: 'Rename',
     menu: 'Edit',
     shortcuts: ['F2', 'Enter'],
-    when: (e) => e.singleSelectedNode() !== null,
-    run: (e) => e.ui.getState().setRenaming(e.singleSelectedNode()),
+    keywords: ['label', 'connection label'],
+    when: (e) => renameTarget(e) !== null,
+    run: (e) => e.ui.getState().setRenaming(renameTarget(e)),
   },
 ];
 

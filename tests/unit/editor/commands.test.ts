@@ -184,6 +184,16 @@ const CASES: Record<string, Case> = {
     e.select(['api']);
     await e.exec('edit.rename');
     expect(e.ui.getState().renaming).toBe('api');
+    // A lone selected connection: F2 edits its label.
+    const edge = e.diagram.edges[0].id;
+    e.select([], [edge]);
+    expect(e.press('F2')).toBe(true);
+    expect(e.ui.getState().renaming).toBe(edge);
+    e.select(
+      [],
+      e.diagram.edges.map((x) => x.id),
+    );
+    expect(e.available('edit.rename')).toBe(e.diagram.edges.length === 1);
   },
   'view.fit': async (e) => {
     await e.exec('view.fit');

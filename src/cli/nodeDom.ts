@@ -5,5 +5,6 @@ import { JSDOM } from 'jsdom';
 export function installMermaidDom(): void {
   if (typeof (globalThis as { window?: unknown }).window !== 'undefined') return;
   const { window } = new JSDOM('');
-  Object.assign(globalThis, { window, document: window.document });
+  // Option: mermaid's sequence parser checks a box's colour with `new Option().style`.
+  Object.assign(globalThis, { window, document: window.document, Option: window.Option });
 }

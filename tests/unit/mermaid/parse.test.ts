@@ -269,3 +269,12 @@ describe('refusals from inside mermaid', () => {
     );
   });
 });
+
+describe('sequence diagrams in Node', () => {
+  it('reads a box of participants (mermaid checks its colour with the DOM’s Option)', async () => {
+    const text = 'sequenceDiagram\n    box Aqua Checkout\n    participant A as Web\n    participant B as API\n    end\n    A->>B: place order\n    B-->>A: 202';
+    const { diagram } = await diagramOf(text);
+    expect(diagram.nodes.map((n) => n.label).sort()).toEqual(['API', 'Web']);
+    expect(diagram.flows[0].steps).toHaveLength(2);
+  });
+});

@@ -304,7 +304,10 @@ export class InterviewControl {
     await this.loadRubrics();
     const session = this.recorder?.session ?? this.store.getState().session;
     const runs = (session?.events ?? []).flatMap((e) => (e.type === 'run' ? [{ t: e.t, summary: e.summary, verdict: e.verdict }] : []));
-    return feedbackReport(this.store.getState().card, this.rubric()!, { date: new Date(this.editor.env.now()).toISOString().slice(0, 10), session, runs });
+    // The problem is the diagram's (a question's title, when started from one) unless typed in.
+    const card = this.store.getState().card;
+    const problem = card.problem.trim() || this.editor.diagram.name;
+    return feedbackReport({ ...card, problem }, this.rubric()!, { date: new Date(this.editor.env.now()).toISOString().slice(0, 10), session, runs });
   }
 
   async exportReport(): Promise<void> {

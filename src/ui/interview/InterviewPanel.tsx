@@ -199,6 +199,7 @@ function Scorecard() {
   const card = useInterview((s) => s.card);
   const rubrics = useInterview((s) => s.rubrics);
   const own = useInterview((s) => s.ownRubrics);
+  const diagramName = useDocument((s) => s.diagram.name);
   const rubric = rubrics?.find((r) => r.id === card.rubricId) ?? rubrics?.[0];
   if (!rubric || !rubrics) return null;
   const result = scoreRubric(rubric, card.scores);
@@ -243,6 +244,10 @@ function Scorecard() {
       <label className="fl-iv-field">
         <span>Interviewer</span>
         <input value={card.interviewer} maxLength={100} onChange={(e) => editor.interview.setDetails({ interviewer: e.target.value })} />
+      </label>
+      <label className="fl-iv-field">
+        <span>Problem</span>
+        <input value={card.problem} maxLength={200} placeholder={diagramName} onChange={(e) => editor.interview.setDetails({ problem: e.target.value })} />
       </label>
       <p className="fl-iv-score" role="status" aria-label="Weighted score">
         {result.score === null ? 'Not scored yet' : `${result.score.toFixed(2)} / ${rubric.scale.max}`}

@@ -63,6 +63,8 @@ describe('interviewer mode', () => {
     expect(report).toContain(`  - Drill ${drill.title} (as drawn): ${held} of ${held} stated outcomes held`);
     expect(report.match(/^ {4}- held: /gm)?.length).toBe(held);
     expect(report).toMatch(/^- 9:00 .+% success/m);
+    // Nobody typed the problem in: it is the question the diagram was started from.
+    expect(report).toContain(`**Problem Used:** ${template.title}`);
   }, 60_000);
 
   it('scores with the person’s own rubric file, kept in the library; refuses a broken one with its line', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { box, canvas, connectNodes, dragBetween, dragBy, dragFromPalette, edge, messages, node, overlap, runMenu } from '../helpers/canvas';
+import { box, canvas, connectNodes, dragBetween, dragBy, dragFromPalette, edge, messages, node, overlap, runMenu, serviceAndDatabase } from '../helpers/canvas';
 import { registerDefaultCommands } from '../../src/editor/commands';
 import { CommandRegistry } from '../../src/editor/commands/registry';
 import { openApp, screenshotPath } from '../helpers/e2e';
@@ -28,8 +28,7 @@ describe('architecture editor', () => {
 
   it('connects when the drag ends anywhere on the other node', async () => {
     const { page } = await openApp();
-    await dragFromPalette(page, 'Service', { x: 250, y: 250 });
-    await dragFromPalette(page, 'Database', { x: 650, y: 250 });
+    await serviceAndDatabase(page);
     const from = await box(node(page, 'Service').locator('.react-flow__handle.source'));
     const onto = await box(node(page, 'Database'));
     // The far end of the body, well away from its incoming handle.
@@ -39,9 +38,7 @@ describe('architecture editor', () => {
 
   it('labels a connection in place: double-click, type, Enter; one undo step', async () => {
     const { page } = await openApp();
-    await dragFromPalette(page, 'Service', { x: 250, y: 250 });
-    await dragFromPalette(page, 'Database', { x: 650, y: 250 });
-    await connectNodes(page, 'Service', 'Database');
+    await serviceAndDatabase(page, true);
     await edge(page, 'Service', 'Database').dblclick({ force: true });
     const input = page.getByRole('textbox', { name: 'Connection label' });
     await input.fill('reads orders');
@@ -115,9 +112,7 @@ describe('architecture editor', () => {
 
   it('keeps every edge on its handles when the flow turns top to bottom', async () => {
     const { page } = await openApp();
-    await dragFromPalette(page, 'Service', { x: 250, y: 250 });
-    await dragFromPalette(page, 'Database', { x: 650, y: 250 });
-    await connectNodes(page, 'Service', 'Database');
+    await serviceAndDatabase(page, true);
     await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
     await runMenu(page, 'Arrange', 'Flow top to bottom');
     /** How far the edge's ends are from the centres of the handles they belong to, on screen. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodeShareFragment } from '../../src/files/shareLink';
-import { dragFromPalette, node, rename, runMenu } from '../helpers/canvas';
+import { dragFromPalette, node, rename, runMenu, serviceAndDatabase } from '../helpers/canvas';
 import { clipboardText, newContext, openApp, screenshotPath } from '../helpers/e2e';
 
 const T0 = new Date('2026-12-03T10:00:00Z').getTime();
@@ -24,8 +24,7 @@ describe('interviewer mode', () => {
     const context = await newContext();
     await context.clock.setFixedTime(T0);
     const { page } = await openApp({ context });
-    await dragFromPalette(page, 'Service', { x: 250, y: 250 });
-    await dragFromPalette(page, 'Database', { x: 650, y: 250 });
+    await serviceAndDatabase(page);
     await runMenu(page, 'Interview', 'Scorecard and session');
     await panel(page).getByRole('button', { name: 'Start the interview clock' }).click();
     await expect.poll(() => panel(page).getByRole('slider', { name: 'Session moment' }).count()).toBe(1);

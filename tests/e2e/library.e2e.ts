@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvas, connectNodes, dragFromPalette, edge, messages, node, rename, runMenu } from '../helpers/canvas';
+import { canvas, dragFromPalette, edge, messages, node, rename, runMenu, serviceAndDatabase } from '../helpers/canvas';
 import { clipboardText, newContext, openApp, screenshotPath } from '../helpers/e2e';
 import { decodeShareFragment } from '../../src/files/shareLink';
 
@@ -10,9 +10,7 @@ const saved = (page: Page) => expect.poll(() => saveStatus(page).textContent(), 
 
 async function sketch(page: Page) {
   await saved(page);
-  await dragFromPalette(page, 'Service', { x: 200, y: 250 });
-  await dragFromPalette(page, 'Database', { x: 600, y: 250 });
-  await connectNodes(page, 'Service', 'Database');
+  await serviceAndDatabase(page, true);
 }
 
 describe('the local library', () => {

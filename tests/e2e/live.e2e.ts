@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvas, connectNodes, dragBy, dragFromPalette, messages, node, rename, runMenu } from '../helpers/canvas';
+import { canvas, connectNodes, dragBy, dragFromPalette, messages, node, rename, runMenu, serviceAndDatabase } from '../helpers/canvas';
 import { clipboardText, newContext, openApp, ownBrowser, screenshotPath } from '../helpers/e2e';
 import { type Relay, startRelay } from '../../scripts/relayProcess';
 
@@ -36,9 +36,7 @@ async function giveName(page: Page, name: string, button: string) {
 /** The candidate sketches and starts a session; returns the link they copied. */
 async function hostSession(): Promise<{ page: Page; link: string; errors: string[] }> {
   const { page, errors } = await openApp({ context: await personContext(), path: '/?debug' });
-  await dragFromPalette(page, 'Service', { x: 250, y: 250 });
-  await dragFromPalette(page, 'Database', { x: 650, y: 250 });
-  await connectNodes(page, 'Service', 'Database');
+  await serviceAndDatabase(page, true);
   await runMenu(page, 'Live', 'Start live session');
   await giveName(page, 'Candidate', 'Start and copy link');
   await expect.poll(() => page.getByRole('status').filter({ hasText: /^Live/ }).count()).toBe(1);

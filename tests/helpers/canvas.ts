@@ -81,3 +81,10 @@ export async function rename(page: Page, from: string, to: string) {
   await input.press('Enter');
   await expect.poll(() => node(page, to).count()).toBe(1);
 }
+
+/** The sketch most tests start from: a service and a database side by side, connected if asked. */
+export async function serviceAndDatabase(page: Page, connected = false) {
+  await dragFromPalette(page, 'Service', { x: 250, y: 250 });
+  await dragFromPalette(page, 'Database', { x: 650, y: 250 });
+  if (connected) await connectNodes(page, 'Service', 'Database');
+}

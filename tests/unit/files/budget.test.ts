@@ -4,22 +4,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUDGET, markdownOverBudget, yamlOverBudget } from '../../../src/files/budget';
 import { parseRubric } from '../../../src/interview/rubric';
-import { parseTemplate, TemplateError } from '../../../src/templates/parseTemplate';
+import { refusal } from '../../helpers/refusal';
 
 const minimal = readFileSync('tests/fixtures/templates/minimal.md', 'utf8');
 const statementLine = minimal.split('\n').indexOf('Serve **users** quickly.') + 1;
 /** The fixture with its statement replaced by `text`. */
 const withStatement = (text: string) => minimal.replace('Serve **users** quickly.', text);
-
-function refusal(text: string, parse: (t: string) => unknown = parseTemplate): TemplateError {
-  try {
-    parse(text);
-  } catch (error) {
-    if (error instanceof TemplateError) return error;
-    throw error;
-  }
-  throw new Error('parsed without complaint');
-}
 
 describe('the Markdown budget', () => {
   it.each([

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, parseTime, TemplateError } from '../../../src/templates/parseTemplate';
+import { parseTemplate, parseTime } from '../../../src/templates/parseTemplate';
+import { refusal } from '../../helpers/refusal';
 
 const minimal = readFileSync('tests/fixtures/templates/minimal.md', 'utf8');
 
@@ -8,16 +9,6 @@ const minimal = readFileSync('tests/fixtures/templates/minimal.md', 'utf8');
 function variant(from: string, to: string): string {
   if (!minimal.includes(from)) throw new Error(`fixture has no ${from}`);
   return minimal.replace(from, to);
-}
-
-function refusal(text: string): TemplateError {
-  try {
-    parseTemplate(text);
-  } catch (error) {
-    if (error instanceof TemplateError) return error;
-    throw error;
-  }
-  throw new Error('parsed without complaint');
 }
 
 describe('question templates', () => {

@@ -5,7 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Rubric } from '../interview/score';
 import { emptyScorecard, type Evidence, type EvidenceKind, feedbackReport, type Scorecard } from '../interview/scorecard';
-import { type DrillVerdict, type InterviewSession, SESSION_VERSION, SessionPlayer, SessionRecorder } from '../interview/session';
+import { type DrillVerdict, type InterviewSession, type RunEvent, SESSION_VERSION, SessionPlayer, SessionRecorder } from '../interview/session';
 import { PHASE_STRUCTURES, type Phase } from '../templates/timer';
 import { type Diagram, newId } from '../model';
 import type { Editor } from './Editor';
@@ -115,19 +115,18 @@ export class InterviewControl {
    * null means they cancelled.
    */
   async importRubric(text: string): Promise<Rubric | null> {
-    const { parseRubric } = await import('../interview/rubric');
+    const [{ parseRubric }, { builtInRubrics }] = await Promise.all([import('../interview/rubric'), import('../interview/rubricBank')]);
     const parsed = parseRubric(text);
     const store = this.editor.storage?.rubrics;
     if (!store) throw new Error('Storage is not available here, so the rubric could not be kept');
-    const all = await this.reloadRubrics();
-    const own = new Set(this.store.getState().ownRubrics);
-    const builtIn = new Set(all.map((r) => r.id).filter((id) => !own.has(id)));
-    const place = await placeOwnFile(this.editor, 'rubric', parsed, { builtIn, own });
-    if (!place) return null;
-    await store.put(place.id, parsed.title, text);
     await this.reloadRubrics();
-    this.setRubric(place.id);
-    return { ...parsed, id: place.id };
+    const builtIn = new Set(builtInRubrics().map((r) => r.id));
+    const id = await placeOwnFile(this.editor, 'rubric', parsed, { builtIn, own: new Set(this.store.getState().ownRubrics) });
+    if (!id) return null;
+    await store.put(id, parsed.title, text);
+    await this.reloadRubrics();
+    this.setRubric(id);
+    return { ...parsed, id };
   }
 
   async removeRubric(id: string): Promise<void> {
@@ -303,7 +302,7 @@ export class InterviewControl {
   async report(): Promise<string> {
     await this.loadRubrics();
     const session = this.recorder?.session ?? this.store.getState().session;
-    const runs = (session?.events ?? []).flatMap((e) => (e.type === 'run' ? [{ t: e.t, summary: e.summary, verdict: e.verdict }] : []));
+    const runs = (session?.events ?? []).filter((e): e is RunEvent => e.type === 'run');
     // The problem is the diagram's (a question's title, when started from one) unless typed in.
     const card = this.store.getState().card;
     const problem = card.problem.trim() || this.editor.diagram.name;

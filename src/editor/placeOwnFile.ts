@@ -3,12 +3,6 @@
 // kept beside the new one (under a fresh id); a built-in one can only be kept beside.
 import type { Editor } from './Editor';
 
-export interface Placement {
-  id: string;
-  /** The person chose to replace their own file that had this id. */
-  replaces: boolean;
-}
-
 /** The id with the first free "-2", "-3"... after it, within the id rule's 80 characters. */
 export function freeId(id: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) {
@@ -18,16 +12,16 @@ export function freeId(id: string, taken: ReadonlySet<string>): string {
   }
 }
 
-/** Null when the person cancelled. */
+/** The id the file is kept under (its own, when free or replacing theirs); null when they cancelled. */
 export async function placeOwnFile(
   editor: Editor,
   what: 'question' | 'rubric',
   file: { id: string; title: string },
   taken: { builtIn: ReadonlySet<string>; own: ReadonlySet<string> },
-): Promise<Placement | null> {
+): Promise<string | null> {
   const { id, title } = file;
   const mine = taken.own.has(id);
-  if (!mine && !taken.builtIn.has(id)) return { id, replaces: false };
+  if (!mine && !taken.builtIn.has(id)) return id;
   const fresh = freeId(id, new Set([...taken.builtIn, ...taken.own]));
   const answer = await editor.ui.getState().ask({
     title: mine ? `You already have a ${what} with the id “${id}”` : `A built-in ${what} has the id “${id}”`,
@@ -36,7 +30,6 @@ export async function placeOwnFile(
       : `“${title}” has the id of a ${what} that comes with Faultline. Keep both (yours as “${fresh}”) or cancel.`,
     options: [{ id: 'keep-both', label: 'Keep both' }, ...(mine ? [{ id: 'replace', label: `Replace my ${what}` }] : []), { id: 'cancel', label: 'Cancel' }],
   });
-  if (answer === 'keep-both') return { id: fresh, replaces: false };
-  if (answer === 'replace' && mine) return { id, replaces: true };
-  return null;
+  if (answer === 'keep-both') return fresh;
+  return answer === 'replace' && mine ? id : null;
 }

@@ -101,12 +101,12 @@ export class QuestionSources {
     const [, { parseTemplate }] = await bankModules();
     const parsed = parseTemplate(text);
     const [builtIn, own] = await Promise.all([this.bank(), this.mine()]);
-    const place = await placeOwnFile(this.editor, 'question', parsed, {
+    const id = await placeOwnFile(this.editor, 'question', parsed, {
       builtIn: new Set(builtIn.map((t) => t.id)),
       own: new Set(own.map((t) => t.id)),
     });
-    if (!place) return null;
-    const template = { ...parsed, id: place.id };
+    if (!id) return null;
+    const template = { ...parsed, id };
     const store = this.editor.storage?.questions;
     let stored = false;
     if (store) {

@@ -19,9 +19,10 @@ export function parseRubric(text: string): Rubric {
   if (lines[0]?.trim() !== '---') throw new TemplateError('A rubric file starts with YAML front matter between two "---" lines', 1);
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) throw new TemplateError('The front matter has no closing "---" line', 1);
-  withinBudget(yamlOverBudget(lines.slice(1, end).join('\n'), 2));
+  const yaml = lines.slice(1, end).join('\n');
+  withinBudget(yamlOverBudget(yaml, 2));
   const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, maxAliasCount: 50, logLevel: 'error' } as never);
+  const doc = parseDocument(yaml, { lineCounter: counter, maxAliasCount: 50, logLevel: 'error' } as never);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new TemplateError(

@@ -4,7 +4,7 @@
 // no share link, file or Mermaid export can carry it.
 import type { Rubric } from './score';
 import { scoreRubric } from './score';
-import type { DrillVerdict, InterviewSession } from './session';
+import type { InterviewSession, RunEvent } from './session';
 
 export type EvidenceKind = 'highlight' | 'gap' | 'note';
 
@@ -65,12 +65,8 @@ const line = (text: string) =>
     .replace(/([\\`*_[\]<>#|])/g, '\\$1')
     .trim();
 
-/** A run of the interview: its one-line summary and, for a drill, what it showed. */
-export interface ReportRun {
-  t: number;
-  summary: string;
-  verdict?: DrillVerdict;
-}
+/** A run of the interview, as the session recorded it: when, its summary, a drill's verdict. */
+export type ReportRun = Pick<RunEvent, 't' | 'summary' | 'verdict'>;
 
 export interface ReportContext {
   date: string;

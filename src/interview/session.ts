@@ -22,6 +22,8 @@ export type SessionEvent =
   | { t: number; type: 'run'; runId: string | null; summary: string; verdict?: DrillVerdict }
   | { t: number; type: 'note'; id: string; text: string; nodeId?: string; runId?: string };
 
+export type RunEvent = Extract<SessionEvent, { type: 'run' }>;
+
 /** What a drill's run showed against the drill's stated outcomes. */
 export interface DrillVerdict {
   drill: string;

@@ -1,7 +1,7 @@
 // A Mermaid diagram as Mermaid itself draws it, shown as an image from a blob URL: inert,
 // whatever its labels say (see docs/decisions.md). Text over the drawing budget waits for
 // "Draw it anyway", so a hostile or huge diagram cannot freeze the page by being previewed.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { overDrawBudget } from '../../mermaid/drawBudget';
 import { renderMermaid } from '../../mermaid/loadMermaid';
 
@@ -18,7 +18,8 @@ export function MermaidPicture({
   const [error, setError] = useState<string | null>(null);
   // The text the person asked to draw although it is over the budget.
   const [anyway, setAnyway] = useState<string | null>(null);
-  const over = anyway === text ? null : overDrawBudget(text);
+  const budget = useMemo(() => overDrawBudget(text), [text]);
+  const over = anyway === text ? null : budget;
   useEffect(() => {
     if (over) return;
     let live = true;

@@ -110,11 +110,14 @@ export async function withBuiltApp<T>(body: (page: Page) => Promise<T>): Promise
 /** Starts collecting the page's long tasks (main-thread tasks over 50 ms). */
 export async function recordLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
+    const w = window as unknown as { __long: number[]; __longObserver?: PerformanceObserver };
     w.__long = [];
-    new PerformanceObserver((list) => {
+    // One observer at a time: a second recording must not count each task twice.
+    w.__longObserver?.disconnect();
+    w.__longObserver = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
+    });
+    w.__longObserver.observe({ type: 'longtask', buffered: false });
   });
 }
 

@@ -1,6 +1,7 @@
 // Replay benchmark in headless Chromium: frame times while a 100-node run plays with hundreds of
 // request particles in flight, beside the same canvas idle in the same page; and the longest
 // main-thread task while a run of that diagram goes through the worker and is stored.
+import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { createScenario } from '../../src/model';
 import { installFrameRecorder, longTasksSummary, median, percentile, recordLongTasks, startFrames, stopFrames, withBuiltApp } from './browser';
@@ -42,6 +43,28 @@ async function frames(page: Page, ms: number): Promise<{ gaps: number[]; particl
   const gaps = await stopFrames(page);
   const particles = await page.evaluate(() => (window as unknown as { __particles: number[] }).__particles);
   return { gaps, particles };
+}
+
+/** Exports 10 s of the open run from the video dialog, as a person does; the page's long tasks meanwhile. */
+async function exportVideo(page: Page): Promise<{ ms: number; file: string; long: string }> {
+  await page.evaluate(() => {
+    const f = (window as unknown as Handle & { faultline: { uiStore: { getState(): { toggle(k: string, v: boolean): void } } } }).faultline;
+    f.playback.getState().pause();
+    f.uiStore.getState().toggle('videoDialogOpen', true);
+  });
+  const dialog = page.getByRole('dialog', { name: 'Export video' });
+  await dialog.getByLabel('From (s)').fill('15');
+  await dialog.getByLabel('To (s)').fill('25');
+  const button = dialog.getByRole('button', { name: 'Export WebM' });
+  await button.waitFor();
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('dialog[open] .fl-button-primary')?.disabled);
+  await recordLongTasks(page);
+  const started = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
+  const path = await download.path();
+  const ms = Date.now() - started;
+  const long = await longTasksSummary(page);
+  return { ms, file: `${download.suggestedFilename()}, ${(statSync(path).size / 1e6).toFixed(1)} MB`, long };
 }
 
 /** Frames that took longer than one and a half 60 Hz refreshes: at least one frame was missed. */
@@ -93,6 +116,7 @@ export async function runReplayBench(): Promise<Record<string, string | number>>
     await page.waitForTimeout(500);
     const playing = await frames(page, SECONDS * 1000);
     await page.screenshot({ path: 'test-results/bench-replay.png' });
+    const video = await exportVideo(page);
 
     const idleMedian = median(idle.gaps);
     const playMedian = median(playing.gaps);
@@ -108,6 +132,9 @@ export async function runReplayBench(): Promise<Record<string, string | number>>
       'dropped frames (gaps over 1.5 refreshes), idle / playing': `${dropped(idle.gaps)} / ${dropped(playing.gaps)}`,
       'run of 60 s through the worker, stored and opened': `${(runMs / 1000).toFixed(1)} s wall`,
       'longest main-thread task during it (goal < 50 ms)': long,
+      'video export, 10 s of the replay (15-25 s) at 30 fps, 1280x720 WebM': `${(video.ms / 1000).toFixed(1)} s wall (${video.file})`,
+      'video export time / video length (goal <= 2)': (video.ms / 10_000).toFixed(2),
+      'longest main-thread task during the export (goal < 50 ms)': video.long,
     };
   });
 }

@@ -75,6 +75,13 @@ export function Canvas() {
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       toDiagram,
       contentBounds: () => getNodesBounds(flow.getNodes()),
+      visibleArea() {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (!r) return { x: 0, y: 0, width: 0, height: 0 };
+        const a = toDiagram({ x: r.left, y: r.top });
+        const b = toDiagram({ x: r.right, y: r.bottom });
+        return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+      },
       drawingElement: () => wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
       screenRectOf(type, id) {
         const el = wrapper.current?.querySelector(`.react-flow__${type}[data-id="${CSS.escape(id)}"]`);

@@ -4,6 +4,7 @@ import { UsageError, type CliIo } from './io';
 import { EXPORT_USAGE, exportCommand } from './exportCommand';
 import { IMPORT_USAGE, importCommand } from './importCommand';
 import { readMermaidFile } from './mermaidFiles';
+import { POSTMORTEM_USAGE, postmortemCommand } from './postmortemCommand';
 import { SIMULATE_USAGE, simulateCommand } from './simulateCommand';
 
 export interface Command {
@@ -11,16 +12,16 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<number>;
 }
 
+/** Reads a Mermaid diagram for a command, its notices on stderr. */
+const mermaidReader = (io: CliIo) => async (text: string, path: string) => {
+  const { diagram, notices } = await readMermaidFile(text, path);
+  for (const n of notices) io.err(`${n}\n`);
+  return diagram;
+};
+
 const commands: Record<string, Command> = {
-  simulate: {
-    usage: SIMULATE_USAGE,
-    run: (args, io) =>
-      simulateCommand(args, io, async (text, path) => {
-        const { diagram, notices } = await readMermaidFile(text, path);
-        for (const n of notices) io.err(`${n}\n`);
-        return diagram;
-      }),
-  },
+  simulate: { usage: SIMULATE_USAGE, run: (args, io) => simulateCommand(args, io, mermaidReader(io)) },
+  postmortem: { usage: POSTMORTEM_USAGE, run: (args, io) => postmortemCommand(args, io, mermaidReader(io)) },
   import: { usage: IMPORT_USAGE, run: importCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
   drills: { usage: DRILLS_USAGE, run: drillsCommand },

@@ -7,9 +7,10 @@ import { restoreScenario } from '../files/restoreScenario';
 import { runToJson } from '../sim/serialize';
 import { simulate, SimInputError } from '../sim/simulate';
 import { formatTime } from '../sim/timeline';
-import type { RecordedRun } from '../sim/types';
+import type { RecordedRun, SimOptions } from '../sim/types';
 import { CAUSES } from '../sim/types';
-import { count, ms, pct, table } from './format';
+import { count, ms, pct } from '../sim/numbers';
+import { table } from './format';
 import { readInput, parseCliArgs, UsageError, type CliIo } from './io';
 
 export const SIMULATE_USAGE =
@@ -37,7 +38,7 @@ export async function loadDiagram(io: CliIo, path: string, readMermaid?: (text: 
   }
 }
 
-function loadScenario(io: CliIo, path: string): Scenario {
+export function loadScenario(io: CliIo, path: string): Scenario {
   const raw = parseJsonOrUsage(readInput(io, path, 'scenario'), path);
   const report = newReport();
   const scenario = restoreScenario(raw, report);
@@ -45,11 +46,26 @@ function loadScenario(io: CliIo, path: string): Scenario {
   return scenario;
 }
 
-function parseJsonOrUsage(text: string, path: string): unknown {
+export function parseJsonOrUsage(text: string, path: string): unknown {
   try {
     return parseJson(text);
   } catch (error) {
     throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The scenario a command runs when none is given: the diagram's first, else a quiet baseline. */
+export function defaultScenario(diagram: Diagram): Scenario {
+  return diagram.scenarios[0] ?? createScenario('Baseline', { id: 's_default' });
+}
+
+/** Simulates; inputs the engine refuses become a refusal for people. Options override the scenario. */
+export function simulateOrRefuse(diagram: Diagram, scenario: Scenario, options: SimOptions = {}): RecordedRun {
+  try {
+    return simulate(diagram, scenario, options);
+  } catch (error) {
+    if (error instanceof SimInputError) throw new UsageError(`Cannot simulate:\n  - ${error.problems.join('\n  - ')}`);
+    throw error;
   }
 }
 
@@ -76,19 +92,12 @@ export async function simulateCommand(args: string[], io: CliIo, readMermaid?: (
   const duration = number(o.duration, 'duration');
   const warmup = number(o.warmup, 'warmup');
   const diagram = await loadDiagram(io, path, readMermaid);
-  const scenario = o.scenario ? loadScenario(io, o.scenario) : (diagram.scenarios[0] ?? createScenario('Baseline', { id: 's_default' }));
-  let run: RecordedRun;
-  try {
-    // Options override the scenario; the engine checks the result against the scenario's fields.
-    run = simulate(diagram, scenario, {
-      ...(seed !== undefined ? { seed } : {}),
-      ...(duration !== undefined ? { durationMs: Math.round(duration * 1000) } : {}),
-      ...(warmup !== undefined ? { warmupMs: Math.round(warmup * 1000) } : {}),
-    });
-  } catch (error) {
-    if (error instanceof SimInputError) throw new UsageError(`Cannot simulate:\n  - ${error.problems.join('\n  - ')}`);
-    throw error;
-  }
+  const scenario = o.scenario ? loadScenario(io, o.scenario) : defaultScenario(diagram);
+  const run = simulateOrRefuse(diagram, scenario, {
+    ...(seed !== undefined ? { seed } : {}),
+    ...(duration !== undefined ? { durationMs: Math.round(duration * 1000) } : {}),
+    ...(warmup !== undefined ? { warmupMs: Math.round(warmup * 1000) } : {}),
+  });
   io.out(o.json ? `${runToJson(run, { timing: o.timing })}\n` : humanSummary(run));
   return 0;
 }

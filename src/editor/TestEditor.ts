@@ -43,6 +43,10 @@ class FakeViewport implements ViewportPort {
   contentBounds(): Rect {
     return { x: 0, y: 0, width: 0, height: 0 };
   }
+  /** A 1280×720 view around the centre. */
+  visibleArea(): Rect {
+    return { x: this.center.x - 640, y: this.center.y - 360, width: 1280, height: 720 };
+  }
   screenRectOf(type: 'node' | 'edge', id: string): Rect | null {
     if (type === 'edge') return null;
     const byId = indexNodes(this.editor.diagram);

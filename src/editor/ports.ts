@@ -25,6 +25,8 @@ export interface ViewportPort {
   focusNode(id: string, zoom?: number): void;
   /** The canvas area every node covers, in diagram coordinates. */
   contentBounds(): Rect;
+  /** The part of the diagram the canvas shows now, in diagram coordinates. */
+  visibleArea(): Rect;
   /** Where a node or an edge is on the screen (for menus opened from the keyboard). */
   screenRectOf(type: 'node' | 'edge', id: string): Rect | null;
   /** The element that holds the drawing (nodes and edges), for pictures. */

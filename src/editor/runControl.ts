@@ -4,6 +4,7 @@
 // land in the active scenario here too, and a run whose diagram has changed is told apart.
 import type { Diagram, Fault, FaultType, Scenario } from '../model';
 import { createScenario, faultTargetName, findScenario, isSource, newFault, simulationRevision } from '../model';
+import { startingPoint } from '../playback/storyRange';
 import { describeFault, scenarioTitle } from '../sim/describe';
 import { formatTime } from '../sim/timeline';
 import type { RecordedRun } from '../sim/types';
@@ -16,12 +17,6 @@ const SNAP_MS = 500;
 export function runHeadline(run: RecordedRun): string {
   const clients = run.summary.clients.map((c) => `${c.label} ${(c.successRatio * 100).toFixed(1)}% success, p99 ${Math.round(c.latency.p99)} ms`);
   return clients.length > 0 ? clients.join('; ') : 'no client traffic';
-}
-
-/** Where a fresh run opens: just before its first fault, where the story starts. */
-export function startingPoint(run: RecordedRun): number {
-  const first = run.faults?.length ? Math.min(...run.faults.map((f) => f.startMs)) : 0;
-  return Math.max(0, first - 2_000);
 }
 
 export interface RunRequest {

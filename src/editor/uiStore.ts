@@ -51,6 +51,9 @@ export interface UiState {
   codePanelOpen: boolean;
   libraryOpen: boolean;
   exportDialogOpen: boolean;
+  /** The open run's video export and postmortem dialogs. */
+  videoDialogOpen: boolean;
+  postmortemOpen: boolean;
   /** The question gallery. */
   galleryOpen: boolean;
   /** The brief of the question the open diagram was started from. */
@@ -85,6 +88,8 @@ export interface UiState {
       | 'commandPaletteOpen'
       | 'codePanelOpen'
       | 'exportDialogOpen'
+      | 'videoDialogOpen'
+      | 'postmortemOpen'
       | 'capturing'
       | 'libraryOpen'
       | 'galleryOpen'
@@ -124,6 +129,8 @@ export function createUiStore() {
     codePanelOpen: false,
     libraryOpen: false,
     exportDialogOpen: false,
+    videoDialogOpen: false,
+    postmortemOpen: false,
     galleryOpen: false,
     briefOpen: true,
     capturing: false,

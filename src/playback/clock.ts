@@ -33,3 +33,10 @@ export function nextMoment(moments: readonly number[], t: number): number | null
 export function clampTime(t: number, durationMs: number): number {
   return Math.min(durationMs, Math.max(0, Number.isFinite(t) ? t : 0));
 }
+
+/** The index of the last entry at or before t (entries in time order), or -1 before the first. */
+export function entryAt(entries: readonly { t: number }[], t: number): number {
+  let at = -1;
+  for (let i = 0; i < entries.length && entries[i].t <= t; i++) at = i;
+  return at;
+}

@@ -51,3 +51,11 @@ export function particlesAt(hops: HopTable, t: number, travelMs: number, out: Pa
   out.count = kept;
   return inFlight;
 }
+
+/**
+ * Where a dot is drawn along its edge: requests waiting at the callee queue up along the last
+ * stretch, spread by their index so a crowd reads as a crowd.
+ */
+export function drawnPosition(position: number, i: number): number {
+  return position === 1 ? 0.78 + 0.2 * ((i * 0.618034) % 1) : position;
+}

@@ -45,6 +45,8 @@ function TopBar() {
 // Dialogs load when first opened: they are not needed to draw.
 const ImportDialog = lazy(() => import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const ExportDialog = lazy(() => import('./export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const VideoDialog = lazy(() => import('./video/VideoDialog').then((m) => ({ default: m.VideoDialog })));
+const PostmortemDialog = lazy(() => import('./postmortem/PostmortemDialog').then((m) => ({ default: m.PostmortemDialog })));
 const LibraryDialog = lazy(() => import('./library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
 const FaultMenu = lazy(() => import('./playback/FaultMenu').then((m) => ({ default: m.FaultMenu })));
 const GalleryDialog = lazy(() => import('./templates/GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
@@ -57,6 +59,8 @@ const PrintReport = lazy(() => import('./interview/PrintReport').then((m) => ({ 
 function Dialogs() {
   const importing = useUi((s) => s.importRequest !== null);
   const exporting = useUi((s) => s.exportDialogOpen);
+  const filming = useUi((s) => s.videoDialogOpen);
+  const postmortem = useUi((s) => s.postmortemOpen);
   const library = useUi((s) => s.libraryOpen);
   const menu = useUi((s) => s.contextMenu);
   const gallery = useUi((s) => s.galleryOpen);
@@ -70,6 +74,8 @@ function Dialogs() {
       {gallery ? <GalleryDialog /> : null}
       {importing ? <ImportDialog /> : null}
       {exporting ? <ExportDialog /> : null}
+      {filming ? <VideoDialog /> : null}
+      {postmortem ? <PostmortemDialog /> : null}
       {library ? <LibraryDialog /> : null}
       <LiveDialogs />
     </Suspense>

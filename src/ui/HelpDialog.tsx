@@ -1,7 +1,7 @@
 // Help: the keyboard-shortcut sheet, made from the command registry (so it lists every shortcut
 // there is, as the menus show it), and the replay's legend, made from the same tables the canvas
 // draws with (healthStyle.ts), so the two cannot disagree.
-import { HEALTH_STYLE, OUTCOME_COLOR, OUTCOME_LABEL } from '../canvas/overlays/healthStyle';
+import { HEALTH_STYLE, OUTCOME_COLOR, OUTCOME_LABEL } from '../playback/healthStyle';
 import type { MenuName } from '../editor/commands/registry';
 import { displayShortcut } from '../editor/commands/shortcut';
 import { HOP_OUTCOMES } from '../playback/runIndex';

@@ -1,9 +1,21 @@
 // The menu bar, generated from the command registry.
 import { useState } from 'react';
-import type { MenuName } from '../editor/commands/registry';
+import type { Editor } from '../editor/Editor';
+import type { Command, MenuName } from '../editor/commands/registry';
 import { displayShortcut } from '../editor/commands/shortcut';
 import { useEditor } from '../react/editorContext';
-import { MenuButton } from './primitives/MenuButton';
+import { type MenuEntry, MenuButton } from './primitives/MenuButton';
+
+/** A command as a menu entry: its label, its first shortcut, and whether it can run now. */
+export function commandEntry(editor: Editor, c: Command): MenuEntry {
+  return {
+    id: c.id,
+    label: c.label,
+    hint: c.shortcuts?.[0] ? displayShortcut(c.shortcuts[0], editor.commands.mac) : undefined,
+    disabled: !editor.commands.isAvailable(c, editor),
+    run: () => void c.run(editor),
+  };
+}
 
 const MENUS: MenuName[] = ['File', 'Edit', 'View', 'Arrange', 'Insert', 'Simulate', 'Live', 'Interview', 'Help'];
 
@@ -25,13 +37,7 @@ export function Menus() {
             commands
               .all()
               .filter((c) => c.menu === name)
-              .map((c) => ({
-                id: c.id,
-                label: c.label,
-                hint: c.shortcuts?.[0] ? displayShortcut(c.shortcuts[0], commands.mac) : undefined,
-                disabled: !commands.isAvailable(c, editor),
-                run: () => void c.run(editor),
-              }))
+              .map((c) => commandEntry(editor, c))
           }
         />
       ))}

@@ -1,7 +1,7 @@
 // The component palette: search, then drag a kind onto the canvas or click to add it at the
 // centre of the view.
 import { useMemo, useState } from 'react';
-import { kindIcon } from '../canvas/icons';
+import { KindIcon } from '../canvas/icons';
 import { KIND_MIME } from '../editor/canvasInteraction';
 import type { CatalogEntry, PaletteSection } from '../model';
 import { CATALOG, KINDS } from '../model';
@@ -17,7 +17,6 @@ function matchesQuery(entry: CatalogEntry, query: string): boolean {
 
 function PaletteItem({ entry }: { entry: CatalogEntry }) {
   const editor = useEditor();
-  const Icon = kindIcon(entry.kind);
   const add = () => editor.commands.run(`insert.${entry.kind}`, editor);
   return (
     <li>
@@ -34,7 +33,7 @@ function PaletteItem({ entry }: { entry: CatalogEntry }) {
         aria-label={entry.label}
         style={{ '--kind-color': entry.color } as React.CSSProperties}
       >
-        <Icon size={16} aria-hidden="true" />
+        <KindIcon kind={entry.kind} size={16} />
         <span>{entry.label}</span>
       </button>
     </li>

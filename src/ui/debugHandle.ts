@@ -12,6 +12,18 @@ export function exposeDebugHandle(editor: Editor): void {
     canvas: () => editor.viewport,
     session: () => editor.storageReady,
     // Benchmarks simulate in the page itself, with options the UI does not offer.
+    // Video tests compare a decoded frame with the scene the exporter drew for it.
+    videoFrame: async (options: import('../video/plan').VideoOptions, i: number) => {
+      const run = editor.playback.getState().run;
+      if (!run) throw new Error('No run is open');
+      const [{ frameScene, frameSource, planVideo }, { drawScene }] = await Promise.all([import('../video/plan'), import('../scene/drawScene')]);
+      const plan = planVideo(run, options);
+      const canvas = document.createElement('canvas');
+      canvas.width = plan.width;
+      canvas.height = plan.height;
+      drawScene(canvas.getContext('2d')!, frameScene(frameSource(editor.diagram, run, plan), plan, i));
+      return canvas.toDataURL('image/png');
+    },
     simulate: (...args: Parameters<typeof import('../sim/simulate').simulate>) => import('../sim/simulate').then((m) => m.simulate(...args)),
   };
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,6 +11,24 @@ async function sketch(page: Page) {
   await dragFromPalette(page, 'Database', { x: 750, y: 250 });
   await connectNodes(page, 'Client', 'Service');
   await connectNodes(page, 'Service', 'Database');
+}
+
+/** How many pixels of a PNG differ clearly from the picture's background. */
+function inkedPixels(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 248) + Math.abs(data[i + 1] - 250) + Math.abs(data[i + 2] - 252) > 60) n++;
+    return n;
+  }, png.toString('base64'));
 }
 
 const codeText = (page: Page) => page.getByRole('complementary', { name: 'Mermaid code' }).getByLabel('Mermaid text').textContent();
@@ -81,21 +100,42 @@ describe('export', () => {
     const pngHeight = file.readUInt32BE(20);
     expect(Math.abs(pngWidth - 2 * (width + 80))).toBeLessThanOrEqual(4);
     expect(Math.abs(pngHeight - 2 * (height + 80))).toBeLessThanOrEqual(4);
-    // Not a blank page: count the pixels that differ from the background.
-    const inked = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 248) + Math.abs(data[i + 1] - 250) + Math.abs(data[i + 2] - 252) > 60) n++;
-      return n;
-    }, file.toString('base64'));
+    // Not a blank page.
+    const inked = await inkedPixels(page, file);
     expect(inked).toBeGreaterThan(2_000);
+  });
+
+  it('downloads an SVG of shapes and text that ImageMagick draws as the picture', async () => {
+    const { page } = await openApp();
+    await sketch(page);
+    await node(page, 'Service').dblclick();
+    const input = canvas(page).getByRole('textbox', { name: 'Label' });
+    await input.fill('<b>Checkout</b> & "v2"');
+    await input.press('Enter');
+    await runMenu(page, 'File', 'Export picture');
+    const dialog = page.getByRole('dialog', { name: 'Export picture' });
+    await dialog.getByRole('radio', { name: 'SVG' }).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe('Untitled-diagram.svg');
+    const saved = screenshotPath('export.svg');
+    await download.saveAs(saved);
+    const svg = readFileSync(saved, 'utf8');
+    expect(svg).not.toContain('foreignObject');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        errors: doc.querySelectorAll('parsererror').length,
+        bold: doc.querySelectorAll('b').length,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent?.replace('\u2060', '')),
+      };
+    }, svg);
+    expect(parsed.errors).toBe(0);
+    expect(parsed.bold).toBe(0);
+    // The label wraps to two lines, as on the canvas, and stays text.
+    expect(parsed.texts).toEqual(expect.arrayContaining(['Client', 'Database', '<b>Checkout</b>', '& "v2"']));
+    // ImageMagick's own SVG renderer draws it: a picture, not a blank page.
+    const png = screenshotPath('export-svg-imagemagick.png');
+    execFileSync('convert', [saved, png]);
+    expect(await inkedPixels(page, readFileSync(png))).toBeGreaterThan(2_000);
   });
 });

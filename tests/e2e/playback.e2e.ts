@@ -2,43 +2,11 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { box, edge, messages, node, runMenu } from '../helpers/canvas';
 import { openApp, screenshotPath } from '../helpers/e2e';
+import { dock, importCheckout, injectFault, player, runAndWait } from '../helpers/replay';
 
-const CHECKOUT = 'flowchart LR\n  U([Users]) --> API[Checkout API] --> DB[(Orders DB)]';
-
-const dock = (page: Page) => page.getByRole('region', { name: 'Simulation' });
-const player = (page: Page) => dock(page).getByRole('group', { name: 'Replay' });
 const timeShown = (page: Page) => player(page).getByRole('status', { name: 'Time' });
 const badges = (n: Locator) => n.locator('.fl-badge').allTextContents();
 const health = (n: Locator) => n.locator('.fl-node').getAttribute('data-health');
-
-async function importCheckout(page: Page) {
-  await runMenu(page, 'File', 'Import Mermaid');
-  const dialog = page.getByRole('dialog', { name: 'Import Mermaid' });
-  await dialog.getByRole('textbox', { name: 'Mermaid text' }).fill(CHECKOUT);
-  await expect.poll(() => dialog.getByRole('region', { name: 'Preview' }).textContent()).toContain('Will create 3 nodes, 2 connections');
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect.poll(() => node(page, 'Orders DB').count()).toBe(1);
-}
-
-async function injectFault(page: Page, target: Locator, fault: string, on: string) {
-  await target.click({ button: 'right' });
-  const menu = page.getByRole('menu', { name: `Inject fault on ${on}` });
-  await menu.getByRole('menuitem', { name: new RegExp(`^${fault}`) }).click();
-  await expect.poll(() => menu.count()).toBe(0);
-}
-
-async function runAndWait(page: Page) {
-  const runs = dock(page).getByRole('tab', { name: /^Incident timeline/ });
-  const finished = messages(page)
-    .getByRole('listitem')
-    .filter({ hasText: /^Run finished/ });
-  // An earlier run's message goes first: messages leave on their own time, so counting them
-  // across a run could miss the new one as the old one leaves.
-  while ((await finished.count()) > 0) await finished.first().getByRole('button', { name: 'Dismiss' }).click();
-  await dock(page).getByRole('button', { name: 'Run', exact: true }).click();
-  await expect.poll(() => finished.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-  await runs.waitFor();
-}
 
 /** Moves the playhead as a person does: a click on the slider's track at that time. */
 async function scrubTo(page: Page, seconds: number, duration = 60) {

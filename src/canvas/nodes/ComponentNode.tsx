@@ -1,27 +1,15 @@
 // Every component kind on the canvas: its shape, icon and colour come from the catalog.
-import { Handle, Position, type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
+import { Handle, type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { CATALOG, COMPONENT_SIZE, safeColor } from '../../model';
 import { usePlayback, useUi } from '../../react/editorContext';
-import { kindIcon } from '../icons';
-import { HEALTH_STYLE } from '../overlays/healthStyle';
+import { KindIcon } from '../icons';
+import { HEALTH_STYLE } from '../../playback/healthStyle';
 import { NodeStatus } from '../overlays/NodeStatus';
+import { handleSides } from '../../scene/edgeStyle';
 import { ShapeOutline } from '../ShapeOutline';
 import type { FlowNode } from '../toFlow';
 import { InlineRename } from './InlineRename';
-
-export function handleSides(direction: string): [Position, Position] {
-  switch (direction) {
-    case 'TB':
-      return [Position.Top, Position.Bottom];
-    case 'BT':
-      return [Position.Bottom, Position.Top];
-    case 'RL':
-      return [Position.Right, Position.Left];
-    default:
-      return [Position.Left, Position.Right];
-  }
-}
 
 export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
   const { node, direction } = data;
@@ -37,7 +25,6 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
   }, [updateNodeInternals, id, direction]);
   const entry = CATALOG[node.kind];
   const color = safeColor(node.color) ?? entry.color;
-  const Icon = kindIcon(node.kind);
   const renaming = useUi((s) => s.renaming === node.id);
   const [into, outOf] = handleSides(direction);
   const shape = node.shape ?? entry.mermaidShape;
@@ -64,7 +51,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
       {view ? <NodeStatus view={view} /> : null}
       <Handle type="target" position={into} className="fl-handle" />
       <span className="fl-node-icon" aria-hidden="true">
-        <Icon size={18} strokeWidth={2} />
+        <KindIcon kind={node.kind} size={18} />
       </span>
       <span className="fl-node-text">
         {renaming ? <InlineRename id={node.id} label={node.label} /> : <span className="fl-node-label">{node.label}</span>}

@@ -1,7 +1,7 @@
 // The marker on a faulted node, group or edge: the fault's short name, its full words on hover
 // and for screen readers.
 import { Zap } from 'lucide-react';
-import { faultType } from '../../model';
+import { faultBadgeText } from '../../playback/badges';
 import type { FaultMark } from '../../playback/project';
 
 export function FaultBadge({ faults }: { faults: readonly FaultMark[] }) {
@@ -11,7 +11,7 @@ export function FaultBadge({ faults }: { faults: readonly FaultMark[] }) {
     <span className="fl-badge fl-badge-fault" title={words}>
       <Zap size={11} aria-hidden="true" />
       <span className="fl-sr-only">Fault: {words}. </span>
-      <span aria-hidden="true">{faults.length > 1 ? `${faults.length} faults` : faultType(faults[0].type).label}</span>
+      <span aria-hidden="true">{faultBadgeText(faults)}</span>
     </span>
   );
 }

@@ -5,15 +5,11 @@ import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { parseEdgePath, pointOnCubic, type Cubic } from '../../playback/edgePath';
 import { flowSteps, STEP_MS } from '../../playback/flows';
-import { particleBuffer, particlesAt } from '../../playback/particles';
+import { drawnPosition, particleBuffer, particlesAt } from '../../playback/particles';
 import { HOP_OUTCOMES } from '../../playback/runIndex';
 import { useEditor } from '../../react/editorContext';
-import { OUTCOME_COLOR } from './healthStyle';
+import { MAX_PARTICLES, OUTCOME_COLOR, PARTICLE_RADIUS as RADIUS, PARTICLE_TRAVEL_MS as TRAVEL_MS } from '../../playback/healthStyle';
 
-/** Screen time a dot takes to travel an edge, whatever the replay speed. */
-const TRAVEL_MS = 450;
-const MAX_PARTICLES = 3_000;
-const RADIUS = 3.5;
 const COLORS = HOP_OUTCOMES.map((o) => OUTCOME_COLOR[o]);
 
 /** Edge geometry as drawn, re-read only when React Flow redraws a path. */
@@ -88,10 +84,7 @@ export function ParticleLayer() {
       for (let i = 0; i < buffer.count; i++) {
         const cubic = geometry.get(buffer.edge[i]);
         if (!cubic) continue;
-        let u = buffer.position[i];
-        // Requests waiting at the callee queue up along the last stretch of the edge.
-        if (u === 1) u = 0.78 + 0.2 * ((i * 0.618034) % 1);
-        dot(cubic, u, COLORS[buffer.outcome[i]], RADIUS);
+        dot(cubic, drawnPosition(buffer.position[i], i), COLORS[buffer.outcome[i]], RADIUS);
       }
       return buffer.count;
     };

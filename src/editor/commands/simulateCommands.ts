@@ -67,6 +67,20 @@ export const SIMULATE_COMMANDS: readonly Command[] = [
     when: replaying,
     run: (e) => e.playback.getState().setLoop(!e.playback.getState().loop),
   },
+  {
+    id: 'sim.exportVideo',
+    label: 'Export replay as video or GIF…',
+    menu: 'Simulate',
+    when: replaying,
+    run: (e) => e.ui.getState().toggle('videoDialogOpen', true),
+  },
+  {
+    id: 'sim.postmortem',
+    label: 'Write a postmortem of this run…',
+    menu: 'Simulate',
+    when: replaying,
+    run: (e) => e.ui.getState().toggle('postmortemOpen', true),
+  },
   { id: 'sim.close', label: 'Close replay', menu: 'Simulate', shortcuts: ['Escape'], priority: 10, when: replaying, run: (e) => e.playback.getState().close() },
   {
     id: 'view.simPanel',

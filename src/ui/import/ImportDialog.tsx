@@ -2,7 +2,7 @@
 // with its heading, to pick from), a live preview of what will be created or the error with its
 // line, and where it goes: a new diagram or this one as a group.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { kindIcon } from '../../canvas/icons';
+import { KindIcon } from '../../canvas/icons';
 import { mermaidBlocks } from '../../mermaid/markdown';
 import { MermaidImportError, parseMermaid } from '../../mermaid/parse';
 import { toDiagram } from '../../mermaid/toDiagram';
@@ -68,10 +68,9 @@ function KindSummary({ nodes }: { nodes: DiagramNode[] }) {
     <ul className="fl-import-kinds" aria-label="Inferred kinds">
       {[...byKind].map(([kind, list]) => {
         const entry = CATALOG[kind as keyof typeof CATALOG];
-        const Icon = kindIcon(entry.kind);
         return (
           <li key={kind} style={{ '--kind-color': entry.color } as React.CSSProperties}>
-            <Icon size={14} aria-hidden="true" />
+            <KindIcon kind={entry.kind} size={14} />
             <strong>
               {entry.label} ×{list.length}
             </strong>

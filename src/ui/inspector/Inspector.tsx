@@ -14,7 +14,7 @@ import {
   type NodeKind,
   type NodeProps,
 } from '../../model';
-import { kindIcon } from '../../canvas/icons';
+import { KindIcon } from '../../canvas/icons';
 import { useEditor, useDocument, useUi } from '../../react/editorContext';
 import { FaultInspector } from './FaultInspector';
 import { FieldInput } from './FieldInput';
@@ -32,12 +32,11 @@ function NodeInspector({ node }: { node: DiagramNode }) {
   const editor = useEditor();
   const entry = CATALOG[node.kind];
   const props = effectiveNodeProps(node.kind, node.props);
-  const Icon = kindIcon(node.kind);
   const kinds = KINDS.filter((k) => CATALOG[k].container === entry.container);
   return (
     <div className="fl-inspector-body">
       <header className="fl-inspector-head" style={{ '--kind-color': entry.color } as React.CSSProperties}>
-        <Icon size={18} aria-hidden="true" />
+        <KindIcon kind={node.kind} size={18} />
         <h2>{node.label || entry.label}</h2>
       </header>
       <TextField label="Label" value={node.label} onCommit={(label) => editor.report(editor.actions.rename(node.id, label))} />

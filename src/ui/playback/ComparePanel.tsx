@@ -2,30 +2,10 @@
 // client's success and p99 over time overlaid, with the difference said in words.
 import { useEffect, useMemo, useState } from 'react';
 import { compareRuns } from '../../playback/compare';
-import { useEditor } from '../../react/editorContext';
-import type { RecordedRun } from '../../sim/types';
-import { runLabel, useStoredRuns } from './RunsPanel';
+import { runLabel, useRun, useStoredRuns } from './RunsPanel';
 import { TimeChart } from './TimeChart';
 
 const PAIR = ['#dc2626', '#2563eb'];
-
-function useRun(id: string): RecordedRun | null {
-  const editor = useEditor();
-  const [run, setRun] = useState<RecordedRun | null>(null);
-  useEffect(() => {
-    let live = true;
-    setRun(null);
-    if (id)
-      void editor.storageReady
-        .then((s) => s.runs?.get(id))
-        .then((r) => live && setRun(r?.run ?? null))
-        .catch(() => live && setRun(null));
-    return () => {
-      live = false;
-    };
-  }, [editor, id]);
-  return run;
-}
 
 export function ComparePanel() {
   const runs = useStoredRuns();

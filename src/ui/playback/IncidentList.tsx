@@ -1,6 +1,7 @@
 // The incident timeline: the run told as an ordered story. The entry at the playhead is marked;
 // clicking one moves the playhead there, selects the part and brings it into view.
 import type { IncidentEntry, RecordedRun } from '../../sim/types';
+import { entryAt } from '../../playback/clock';
 import { formatTime } from '../../sim/timeline';
 import type { Editor } from '../../editor/Editor';
 import { runHeadline } from '../../editor/runControl';
@@ -26,17 +27,10 @@ function show(editor: Editor, run: RecordedRun, entry: IncidentEntry) {
   }
 }
 
-/** The last entry at or before the playhead. */
-function currentEntry(timeline: readonly IncidentEntry[], t: number): number {
-  let at = -1;
-  for (let i = 0; i < timeline.length && timeline[i].t <= t; i++) at = i;
-  return at;
-}
-
 export function IncidentList() {
   const editor = useEditor();
   const run = usePlayback((s) => s.run);
-  const current = usePlayback((s) => (s.run ? currentEntry(s.run.timeline, s.t) : -1));
+  const current = usePlayback((s) => (s.run ? entryAt(s.run.timeline, s.t) : -1));
   if (!run) return <p className="fl-muted fl-panel-empty">Run a scenario: what happened, in what order, is told here.</p>;
   return (
     <div className="fl-incident">

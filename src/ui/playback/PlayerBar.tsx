@@ -5,7 +5,12 @@ import { SPEEDS, type Speed } from '../../playback/clock';
 import { formatTime } from '../../sim/timeline';
 import type { Editor } from '../../editor/Editor';
 import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
+import { commandEntry } from '../Menus';
+import { MenuButton } from '../primitives/MenuButton';
 import { freshnessText } from './RunsPanel';
+
+/** What the run's menu offers: the replay out of the app, moving or written. */
+const RUN_SHARING = ['sim.exportVideo', 'sim.postmortem'];
 
 const SLIDER_STEP_MS = 100;
 const KEY_STEP_MS = 1_000;
@@ -83,6 +88,16 @@ export function PlayerBar() {
           {stale}
         </span>
       ) : null}
+      <MenuButton
+        label="Share run"
+        className="fl-button"
+        entries={() =>
+          RUN_SHARING.flatMap((id) => {
+            const c = editor.commands.get(id);
+            return c ? [commandEntry(editor, c)] : [];
+          })
+        }
+      />
       <button type="button" className="fl-icon-button" aria-label="Close replay" title="Close replay and go back to editing (Esc)" onClick={() => pb.close()}>
         <X size={15} aria-hidden="true" />
       </button>

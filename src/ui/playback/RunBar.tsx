@@ -1,5 +1,6 @@
 // The top of the simulation panel: which scenario, Run (with progress and Cancel while it
 // goes), and the player once a run is open.
+import { ProgressBar } from '../primitives/ProgressBar';
 import { Play, Square } from 'lucide-react';
 import { displayShortcut } from '../../editor/commands/shortcut';
 import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
@@ -34,9 +35,7 @@ function RunControl() {
     const percent = Math.round(status.progress * 100);
     return (
       <span className="fl-run-progress">
-        <span className="fl-progress" role="progressbar" aria-label="Simulation progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-          <span style={{ width: `${percent}%` }} />
-        </span>
+        <ProgressBar label="Simulation progress" fraction={status.progress} />
         <span className="fl-muted">
           Simulating “{status.scenario}”… {percent}%
         </span>

@@ -6,6 +6,7 @@ import type { Editor } from '../../editor/Editor';
 import type { RunListing, StoredRuns } from '../../editor/ports';
 import type { RunFreshness } from '../../editor/runControl';
 import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
+import type { RecordedRun } from '../../sim/types';
 
 export function formatWhen(at: number): string {
   return new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -57,6 +58,25 @@ async function change(editor: Editor, what: (runs: StoredRuns) => Promise<void>)
     editor.notify(`The runs could not be changed: ${error instanceof Error ? error.message : String(error)}`, 'error');
   }
   editor.playback.getState().runsChanged();
+}
+
+/** A stored run, loaded by id; null while loading, when gone, or for no id. */
+export function useRun(id: string): RecordedRun | null {
+  const editor = useEditor();
+  const [run, setRun] = useState<RecordedRun | null>(null);
+  useEffect(() => {
+    let live = true;
+    setRun(null);
+    if (id)
+      void editor.storageReady
+        .then((s) => s.runs?.get(id))
+        .then((r) => live && setRun(r?.run ?? null))
+        .catch(() => live && setRun(null));
+    return () => {
+      live = false;
+    };
+  }, [editor, id]);
+  return run;
 }
 
 export function RunsPanel() {

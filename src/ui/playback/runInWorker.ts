@@ -3,12 +3,10 @@
 import * as Comlink from 'comlink';
 import type { Diagram, Scenario } from '../../model';
 import type { SimOptions } from '../../sim/types';
+import { type CancellableJob, cancellableJob } from '../cancellableJob';
 import type { RunWorkerApi, WorkerRunResult } from './run.worker';
 
-export interface RunningSimulation {
-  result: Promise<WorkerRunResult>;
-  cancel(): void;
-}
+export type RunningSimulation = CancellableJob<WorkerRunResult>;
 
 /** `storeFor` is the diagram to file the run under in the library, or null to keep it in memory. */
 export function runInWorker(
@@ -20,14 +18,5 @@ export function runInWorker(
 ): RunningSimulation {
   const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' });
   const api = Comlink.wrap<RunWorkerApi>(worker);
-  let stop: (reason: Error) => void = () => undefined;
-  const stopped = new Promise<never>((_, reject) => (stop = reject));
-  const result = Promise.race([api.run(diagram, scenario, options, storeFor, Comlink.proxy(onProgress)), stopped]).finally(() => worker.terminate());
-  return {
-    result,
-    cancel() {
-      void api.cancel();
-      stop(new DOMException('The simulation was cancelled', 'AbortError'));
-    },
-  };
+  return cancellableJob(worker, api.run(diagram, scenario, options, storeFor, Comlink.proxy(onProgress)), () => api.cancel(), 'The simulation');
 }

@@ -287,6 +287,14 @@ const CASES: Record<string, Case> = {
 
 /** Replay commands: each with a run open. */
 const REPLAY: Record<string, Case> = {
+  'sim.exportVideo': async (e) => {
+    await e.exec('sim.exportVideo');
+    expect(e.ui.getState().videoDialogOpen).toBe(true);
+  },
+  'sim.postmortem': async (e) => {
+    await e.exec('sim.postmortem');
+    expect(e.ui.getState().postmortemOpen).toBe(true);
+  },
   'sim.play': async (e) => {
     await e.exec('sim.play');
     expect(e.playback.getState().playing).toBe(true);

@@ -1,7 +1,7 @@
 // How health and outcomes look on the canvas during a replay: one table, read by nodes, edges,
 // particles and the legend. Colours are inline so exported pictures of a replay keep them.
-import type { Health } from '../../playback/project';
-import type { HOP_OUTCOMES } from '../../playback/runIndex';
+import type { Health } from './project';
+import type { HOP_OUTCOMES } from './runIndex';
 
 export interface HealthStyle {
   label: string;
@@ -41,3 +41,10 @@ export const OUTCOME_LABEL: Readonly<Record<(typeof HOP_OUTCOMES)[number], strin
   unreachable: 'Unreachable: a partition',
   bulkhead: 'Refused: the bulkhead was full',
 };
+
+/** A request dot's radius in screen pixels, at any zoom. */
+export const PARTICLE_RADIUS = 3.5;
+/** Screen time a dot takes to travel an edge, whatever the replay speed. */
+export const PARTICLE_TRAVEL_MS = 450;
+/** Dots drawn at most at once; beyond it a crowd is a crowd. */
+export const MAX_PARTICLES = 3_000;

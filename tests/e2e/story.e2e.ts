@@ -121,6 +121,29 @@ describe('the story of a run', () => {
     }
   });
 
+  it('shows the progress of an export and cancels it, keeping the dialog and saving nothing', async () => {
+    const { page } = await openApp({ path: '/?debug' });
+    await brokenRun(page);
+    await fromRunMenu(page, /^Export replay as video/);
+    const dialog = page.getByRole('dialog', { name: 'Export video' });
+    // The whole minute at a quarter speed in 1080p: four minutes of video, long enough to cancel.
+    await dialog.getByLabel('From (s)').fill('0');
+    await dialog.getByLabel('To (s)').fill('60');
+    await dialog.getByLabel('Speed').selectOption('0.25');
+    await dialog.getByRole('radio', { name: /^1080p/ }).check();
+    await expect.poll(() => dialog.getByText(/^240\.0 s of video: 7200 frames at 30 fps, 1920 × 1080/).count()).toBe(1);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await dialog.getByRole('button', { name: 'Export WebM' }).click();
+    const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
+    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByText('Export cancelled').count()).toBe(1);
+    expect(await progress.count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Export WebM' }).isEnabled()).toBe(true);
+    expect(downloads).toBe(0);
+  });
+
   it('exports a GIF that decodes to the frames and size asked for', async () => {
     const { page } = await openApp({ path: '/?debug' });
     await brokenRun(page);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { nodeSize } from '../../../src/model';
+import { flatColor } from '../../../src/scene/blend';
 import { diagramScene } from '../../../src/scene/diagramScene';
 import { escapeXml, sceneToSvg } from '../../../src/scene/toSvg';
 import { DiagramBuilder } from '../../helpers/builders';
@@ -61,5 +62,15 @@ describe('sceneToSvg', () => {
   it('leaves the background out of a transparent picture', () => {
     const doc = parse(sceneToSvg(diagramScene(sketch(), { background: null })));
     expect([...doc.getElementsByTagName('rect')].some((r) => r.getAttribute('height') === '100%')).toBe(false);
+  });
+
+  it('writes translucent paint as the solid colour it shows, for renderers that ignore opacity', () => {
+    const b = new DiagramBuilder('Regions');
+    b.group('EU', { id: 'eu', x: 0, y: 0 });
+    const svg = sceneToSvg(diagramScene(b.build()));
+    expect(svg).not.toMatch(/fill-opacity|stroke-opacity/);
+    // The group's 6% tint of its grey over the light background: 100·0.06 + 248·0.94 = 239 (ef), and so on.
+    expect(flatColor('#64748b', 0.06, '#f8fafc')).toBe('#eff2f5');
+    expect(svg).toContain('fill="#eff2f5"');
   });
 });

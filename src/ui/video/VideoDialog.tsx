@@ -86,28 +86,19 @@ function Body({ run }: { run: RecordedRun }) {
   return (
     <>
       <div className="fl-field-row">
-        <label className="fl-field">
-          <span>From (s)</span>
-          <input
-            type="number"
-            min={0}
-            max={seconds(run.durationMs)}
-            step={0.1}
-            value={seconds(options.from)}
-            onChange={(e) => set({ from: Number(e.target.value) * 1000 })}
-          />
-        </label>
-        <label className="fl-field">
-          <span>To (s)</span>
-          <input
-            type="number"
-            min={0}
-            max={seconds(run.durationMs)}
-            step={0.1}
-            value={seconds(options.to)}
-            onChange={(e) => set({ to: Number(e.target.value) * 1000 })}
-          />
-        </label>
+        {(['from', 'to'] as const).map((end) => (
+          <label key={end} className="fl-field">
+            <span>{end === 'from' ? 'From (s)' : 'To (s)'}</span>
+            <input
+              type="number"
+              min={0}
+              max={seconds(run.durationMs)}
+              step={0.1}
+              value={seconds(options[end])}
+              onChange={(e) => set({ [end]: Number(e.target.value) * 1000 })}
+            />
+          </label>
+        ))}
         <label className="fl-field">
           <span>Speed</span>
           <select value={options.speed} onChange={(e) => set({ speed: Number(e.target.value) })}>

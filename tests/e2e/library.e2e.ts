@@ -104,7 +104,8 @@ describe('the local library', () => {
     const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), runMenu(fresh, 'File', 'Open file (.faultline.json)')]);
     await chooser.setFiles(file);
     await expect.poll(() => node(fresh, 'Payments').count()).toBe(1);
-    expect(await edge(fresh, 'Payments', 'Database').count()).toBe(1);
+    // React Flow draws an edge once both its nodes are measured: a frame or more after the nodes.
+    await expect.poll(() => edge(fresh, 'Payments', 'Database').count()).toBe(1);
     await expect.poll(() => messages(fresh).textContent()).toContain('Opened exported.faultline.json');
   });
 

@@ -136,7 +136,9 @@ describe('the story of a run', () => {
     page.on('download', () => downloads++);
     await dialog.getByRole('button', { name: 'Export WebM' }).click();
     const progress = dialog.getByRole('progressbar', { name: 'Export progress' });
-    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    // The worker starts and encodes its first 1080p frames before progress moves: on a shared
+    // 2-core machine that has taken more than the default five seconds.
+    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.getByText('Export cancelled').count()).toBe(1);
     expect(await progress.count()).toBe(0);

@@ -4,6 +4,7 @@
 import {
   Background,
   BackgroundVariant,
+  ConnectionMode,
   Controls,
   getNodesBounds,
   MiniMap,
@@ -20,7 +21,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { KIND_MIME } from '../editor/canvasInteraction';
 import type { Size, XY } from '../model';
-import { absoluteRect, CATALOG, center, indexNodes } from '../model';
+import { absoluteRect, boundsOf, CATALOG, center, indexNodes } from '../model';
 import { useDocument, useEditor, useInterview, useLive, useUi } from '../react/editorContext';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { LiveCursors, useFollowView } from './overlays/LiveCursors';
@@ -28,9 +29,18 @@ import { ParticleLayer } from './overlays/ParticleLayer';
 import { FlowMapper, type FlowEdge, type FlowNode } from './toFlow';
 
 const NOTHING: ReadonlySet<string> = new Set();
-/** Below this zoom, nodes are drawn as plain coloured boxes (labels are unreadable anyway). */
+/**
+ * Levels of detail. Below LABEL_ZOOM a node shows only its label, large enough to read at fit
+ * view (its 13 px label would be under 8 px); below FAR_ZOOM a big diagram's nodes are plain
+ * coloured boxes, which keeps panning 1,000 nodes as smooth as plain React Flow (docs/decisions.md).
+ */
+export const LABEL_ZOOM = 0.62;
 export const FAR_ZOOM = 0.35;
+/** Diagrams up to this many nodes keep their big labels however far out (cheap at this size). */
+const LABELS_UP_TO = 200;
 const GRID: [number, number] = [16, 16];
+/** How a fit frames the diagram: a margin around it, and never bigger than a little over life size. */
+const FIT = { padding: 0.15, maxZoom: 1.2 } as const;
 
 function minimapColor(n: FlowNode): string {
   return CATALOG[n.data.node.kind].container ? 'rgba(100,116,139,0.15)' : CATALOG[n.data.node.kind].color;
@@ -48,6 +58,19 @@ export function Canvas() {
   const viewing = useLive((s) => s.role === 'viewer');
   useFollowView();
   const showMinimap = useUi((s) => s.showMinimap);
+  // The minimap helps where the view shows part of the diagram; with all of it in view it would
+  // only cover a corner of it.
+  const bounds = useMemo(() => {
+    const byId = indexNodes(diagram);
+    return boundsOf(diagram.nodes.map((n) => absoluteRect(byId, n.id)));
+  }, [diagram]);
+  const allInView = useFlowStore((s) => {
+    if (!bounds) return true;
+    const [x, y, zoom] = s.transform;
+    const left = -x / zoom;
+    const top = -y / zoom;
+    return bounds.x >= left && bounds.y >= top && bounds.x + bounds.width <= left + s.width / zoom && bounds.y + bounds.height <= top + s.height / zoom;
+  });
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const mapper = useMemo(() => new FlowMapper(), []);
   // A picture shows the diagram, not what happens to be selected.
@@ -60,8 +83,20 @@ export function Canvas() {
   const edges = useMemo(() => mapper.edges(diagram, shownEdges), [mapper, diagram, shownEdges]);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const zoomedOut = useFlowStore((s) => s.transform[2] < FAR_ZOOM);
-  const far = zoomedOut && !capturing;
+  const small = diagram.nodes.length <= LABELS_UP_TO;
+  const detail = useFlowStore((s) => (s.transform[2] >= (small ? LABEL_ZOOM : FAR_ZOOM) ? 'full' : small ? 'labels' : 'boxes'));
+  const far = capturing ? undefined : detail === 'full' ? undefined : detail;
+  const connecting = useFlowStore((s) => s.connection.inProgress);
+  // True while the view is the one a fit gave (no pan or zoom since): a panel opening or closing
+  // beside the canvas then fits again, so what was fitted stays fitted in the room left.
+  const fitted = useRef(false);
+  const fit = useCallback(
+    (duration?: number) => {
+      fitted.current = true;
+      void flow.fitView({ ...FIT, duration });
+    },
+    [flow],
+  );
 
   useEffect(() => {
     const toDiagram = (p: XY) => flow.screenToFlowPosition(p);
@@ -70,9 +105,19 @@ export function Canvas() {
         const r = wrapper.current?.getBoundingClientRect();
         return r ? toDiagram({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
       },
-      fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
-      zoomIn: () => void flow.zoomIn({ duration: 150 }),
-      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      fitView: () => fit(200),
+      fitNodes(ids) {
+        fitted.current = false;
+        void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.2, maxZoom: 1.5, duration: 200 });
+      },
+      zoomIn() {
+        fitted.current = false;
+        void flow.zoomIn({ duration: 150 });
+      },
+      zoomOut() {
+        fitted.current = false;
+        void flow.zoomOut({ duration: 150 });
+      },
       toDiagram,
       contentBounds: () => getNodesBounds(flow.getNodes()),
       visibleArea() {
@@ -92,39 +137,44 @@ export function Canvas() {
         const byId = indexNodes(editor.diagram);
         if (!byId.has(id)) return;
         const c = center(absoluteRect(byId, id));
+        fitted.current = false;
         void flow.setCenter(c.x, c.y, { zoom: zoom ?? flow.getZoom(), duration: zoom === undefined ? 250 : 0 });
       },
     };
     return () => {
       editor.viewport = null;
     };
-  }, [editor, flow]);
+  }, [editor, flow, fit]);
 
-  // When the panel below opens or closes, the canvas changes height: keep what is in the middle
-  // of the view in the middle.
+  // When a panel beside or below opens or closes, the canvas changes size: a fitted view fits
+  // again; otherwise what is in the middle of the view stays in the middle.
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;
+    let width = el.clientWidth;
     let height = el.clientHeight;
     const observer = new ResizeObserver(() => {
-      const delta = el.clientHeight - height;
+      const dx = el.clientWidth - width;
+      const dy = el.clientHeight - height;
+      width = el.clientWidth;
       height = el.clientHeight;
-      if (delta === 0) return;
+      if ((dx === 0 && dy === 0) || width === 0 || height === 0) return;
+      if (fitted.current && editor.diagram.nodes.length > 0) return fit();
       const v = flow.getViewport();
-      void flow.setViewport({ ...v, y: v.y + delta / 2 });
+      void flow.setViewport({ ...v, x: v.x + dx / 2, y: v.y + dy / 2 });
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [flow]);
+  }, [editor, flow, fit]);
 
   // Fit the view when a diagram is opened, not when the first node of a blank one appears.
   const diagramId = diagram.id;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another diagram opens (its id changes)
   useEffect(() => {
     if (editor.diagram.nodes.length === 0) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2 }));
+    const frame = requestAnimationFrame(() => fit());
     return () => cancelAnimationFrame(frame);
-  }, [editor, flow, diagramId]);
+  }, [editor, fit, diagramId]);
 
   const measuredRef = useRef(measured);
   measuredRef.current = measured;
@@ -239,6 +289,16 @@ export function Canvas() {
     [editor, flow],
   );
   const onPointerLeave = useCallback(() => editor.live.active && editor.live.setCursor(null), [editor]);
+  // A pan or zoom by the person (an event, not a fit) ends the fitted view.
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) fitted.current = false;
+  }, []);
+  const unfit = useCallback(() => {
+    fitted.current = false;
+  }, []);
+  const markFitted = useCallback(() => {
+    fitted.current = true;
+  }, []);
   const onMove = useCallback(
     (_: unknown, viewport: { x: number; y: number; zoom: number }) => editor.live.active && editor.live.setViewport(viewport),
     [editor],
@@ -254,7 +314,8 @@ export function Canvas() {
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
       data-testid="canvas"
-      data-far={far || undefined}
+      data-far={far}
+      data-connecting={connecting || undefined}
     >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -268,6 +329,8 @@ export function Canvas() {
         onNodeDragStop={onDragStop}
         onSelectionDragStart={onDragStart}
         onSelectionDragStop={onSelectionDragStop}
+        // Every handle starts a connection and takes one: which end is which follows the drag.
+        connectionMode={ConnectionMode.Loose}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
@@ -277,6 +340,7 @@ export function Canvas() {
         onEdgeContextMenu={openEdgeMenu}
         onPaneContextMenu={closeMenu}
         onPaneClick={clickPane}
+        onMoveStart={onMoveStart}
         onMove={onMove}
         nodesDraggable={!viewing && !preview}
         nodesConnectable={!viewing && !preview}
@@ -296,9 +360,9 @@ export function Canvas() {
         aria-label="Diagram canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
-        {/* An empty canvas has nothing to map: no empty white box. */}
-        {showMinimap && diagram.nodes.length > 0 ? <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" /> : null}
+        <Controls showInteractive={false} position="bottom-left" onZoomIn={unfit} onZoomOut={unfit} onFitView={markFitted} fitViewOptions={FIT} />
+        {/* An empty canvas, or one showing all of its diagram, has nothing to map. */}
+        {showMinimap && !allInView ? <MiniMap pannable zoomable position="bottom-right" nodeColor={minimapColor} ariaLabel="Minimap" /> : null}
         <ParticleLayer />
         <LiveCursors />
       </ReactFlow>

@@ -2,7 +2,7 @@
 // the record, its selection and its measured size are unchanged, so a drag at 1,000 nodes
 // rebuilds one node, and React Flow's own equality check skips the rest.
 import type { Edge, Node } from '@xyflow/react';
-import type { Diagram, DiagramEdge, DiagramNode, Direction, Size } from '../model';
+import type { Diagram, DiagramEdge, DiagramNode, Size } from '../model';
 import { CATALOG, COMPONENT_SIZE, nodeSize } from '../model';
 
 /**
@@ -11,7 +11,7 @@ import { CATALOG, COMPONENT_SIZE, nodeSize } from '../model';
  */
 const MARKER = { type: 'arrowclosed', width: 28, height: 28, color: '#64748b', markerUnits: 'userSpaceOnUse' } as const;
 
-export type FlowNodeData = { node: DiagramNode; direction: Direction };
+export type FlowNodeData = { node: DiagramNode };
 export type FlowNode = Node<FlowNodeData>;
 export type FlowEdgeData = { edge: DiagramEdge };
 export type FlowEdge = Edge<FlowEdgeData>;
@@ -23,7 +23,6 @@ export function flowNodeType(node: DiagramNode): string {
 interface NodeCacheEntry {
   selected: boolean;
   measured: Size | undefined;
-  direction: Direction;
   flow: FlowNode;
 }
 
@@ -64,7 +63,7 @@ export class FlowMapper {
 
   nodes(d: Diagram, selected: ReadonlySet<string>, measured: ReadonlyMap<string, Size>): FlowNode[] {
     if (this.ordered?.source !== d.nodes) this.ordered = { source: d.nodes, result: drawingOrder(d.nodes) };
-    return this.ordered.result.map((n) => this.node(n, d.direction, selected.has(n.id), measured.get(n.id)));
+    return this.ordered.result.map((n) => this.node(n, selected.has(n.id), measured.get(n.id)));
   }
 
   edges(d: Diagram, selected: ReadonlySet<string>): FlowEdge[] {
@@ -106,16 +105,16 @@ export class FlowMapper {
     return map;
   }
 
-  private node(n: DiagramNode, direction: Direction, selected: boolean, measured: Size | undefined): FlowNode {
+  private node(n: DiagramNode, selected: boolean, measured: Size | undefined): FlowNode {
     const cached = this.nodeCache.get(n);
-    if (cached && cached.selected === selected && cached.measured === measured && cached.direction === direction) return cached.flow;
+    if (cached && cached.selected === selected && cached.measured === measured) return cached.flow;
     const sized = CATALOG[n.kind].defaultSize !== undefined;
     const size = sized ? nodeSize(n) : COMPONENT_SIZE;
     const flow: FlowNode = {
       id: n.id,
       type: flowNodeType(n),
       position: n.position,
-      data: { node: n, direction },
+      data: { node: n },
       selected,
       width: size.width,
       height: size.height,
@@ -123,7 +122,7 @@ export class FlowMapper {
       ...(n.parentId ? { parentId: n.parentId } : {}),
       ariaLabel: n.label || n.kind,
     };
-    this.nodeCache.set(n, { selected, measured, direction, flow });
+    this.nodeCache.set(n, { selected, measured, flow });
     return flow;
   }
 }

@@ -28,6 +28,9 @@ class FakeViewport implements ViewportPort {
   fitView(): void {
     this.calls.push('fitView');
   }
+  fitNodes(ids: readonly string[]): void {
+    this.calls.push(`fitNodes:${ids.join(',')}`);
+  }
   zoomIn(): void {
     this.calls.push('zoomIn');
   }

@@ -69,6 +69,23 @@ interface ActionSpec<A extends unknown[], R> {
 
 const action = <A extends unknown[], R>(spec: ActionSpec<A, R>) => spec;
 
+/** A direction in words, as the Arrange menu says it. */
+export const DIRECTION_WORDS: Readonly<Record<Direction, string>> = {
+  LR: 'left to right',
+  RL: 'right to left',
+  TB: 'top to bottom',
+  BT: 'bottom to top',
+};
+
+/** Every node where a layout puts it, and groups at the size it gives them. */
+function placeAll(d: Diagram, layout: LayoutResult): void {
+  moveNodes(d, layout.positions);
+  for (const n of d.nodes) {
+    const size = layout.sizes.get(n.id);
+    if (size && isContainer(n.kind)) n.size = size;
+  }
+}
+
 export const ACTIONS = {
   addComponent: action({
     label: (kind: NodeKind, _at: XY, _init?: Partial<DiagramNode>) => `Add ${CATALOG[kind].label}`,
@@ -119,12 +136,14 @@ export const ACTIONS = {
   }),
   applyLayout: action({
     label: (label: string, _layout: LayoutResult) => label,
-    run: (d: Diagram, _label: string, layout: LayoutResult) => {
-      moveNodes(d, layout.positions);
-      for (const n of d.nodes) {
-        const size = layout.sizes.get(n.id);
-        if (size && isContainer(n.kind)) n.size = size;
-      }
+    run: (d: Diagram, _label: string, layout: LayoutResult) => placeAll(d, layout),
+  }),
+  /** A new flow direction and the layout that runs that way: one undo step. */
+  turnFlow: action({
+    label: (direction: Direction, _layout: LayoutResult | null) => `Flow ${DIRECTION_WORDS[direction]}`,
+    run: (d: Diagram, direction: Direction, layout: LayoutResult | null) => {
+      d.direction = direction;
+      if (layout) placeAll(d, layout);
     },
   }),
   group: action({ label: 'Group', run: (d: Diagram, ids: readonly string[]) => groupNodes(d, ids) }),
@@ -171,12 +190,6 @@ export const ACTIONS = {
   applyFix: action({
     label: (title: string, _patch: DiagramPatch) => `Apply fix: ${title}`,
     run: (d: Diagram, _title: string, patch: DiagramPatch) => applyPatch(d, patch),
-  }),
-  setDirection: action({
-    label: 'Change direction',
-    run: (d: Diagram, direction: Direction) => {
-      d.direction = direction;
-    },
   }),
 };
 

@@ -4,7 +4,7 @@
 // when it is dropped), connecting (with the reason when a connection is refused), resizing and
 // selecting. The adapter turns React Flow's events into these calls; TestEditor makes the same
 // calls, so the behaviour is tested headless.
-import type { Fault, NodeKind, Size, XY } from '../model';
+import type { Direction, Fault, NodeKind, Size, XY } from '../model';
 import { absoluteRect, CATALOG, center, connectionRefusal, descendantIds, groupAt, indexNodes, isNodeKind, kindSize } from '../model';
 import type { Editor } from './Editor';
 import type { FileLike } from './ports';
@@ -40,6 +40,22 @@ export class CanvasInteraction {
     } finally {
       clearTimeout(slow);
       this.layingOut = false;
+    }
+  }
+
+  /** Turns the flow (left to right, top to bottom) and lays the diagram out that way: one undo step. */
+  async turnFlow(direction: Direction): Promise<void> {
+    const e = this.editor;
+    const before = e.diagram;
+    if (before.direction === direction) return;
+    try {
+      const layout = before.nodes.length > 0 ? await e.layout.layout({ ...before, direction }) : null;
+      if (e.diagram.id !== before.id) return;
+      e.report(e.actions.turnFlow(direction, layout));
+      await e.env.nextFrame();
+      e.viewport?.fitView();
+    } catch (error) {
+      e.notify(`The layout for the new direction failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
     }
   }
 

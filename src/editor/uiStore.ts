@@ -42,6 +42,10 @@ export interface UiState {
   snapToGrid: boolean;
   showMinimap: boolean;
   paletteOpen: boolean;
+  /** The inspector column as the person left it (remembered on the device). */
+  inspectorOpen: boolean;
+  /** Folded for now to give an opening side panel room; it comes back when the panel closes. */
+  inspectorMakingRoom: boolean;
   commandPaletteOpen: boolean;
   /** The node whose label is being edited in place. */
   renaming: string | null;
@@ -103,6 +107,10 @@ export interface UiState {
   openContextMenu(menu: ContextMenu | null): void;
   showHelp(which: UiState['help']): void;
   setSidePanelWidth(width: number): void;
+  /** Opens a folded inspector (whoever folded it) or folds an open one. */
+  toggleInspector(): void;
+  /** Folds the inspector while a side panel needs the room, or gives it back. */
+  makeRoomForSidePanel(fold: boolean): void;
   /** Asks the person; resolves to the id of the option chosen, or null when they closed it. */
   ask(question: Omit<Choice, 'resolve' | 'settled'>): Promise<string | null>;
   answer(id: string | null): void;
@@ -122,6 +130,8 @@ export function createUiStore() {
     snapToGrid: true,
     showMinimap: true,
     paletteOpen: true,
+    inspectorOpen: true,
+    inspectorMakingRoom: false,
     commandPaletteOpen: false,
     renaming: null,
     dropTarget: null,
@@ -182,6 +192,12 @@ export function createUiStore() {
     },
     showHelp(which) {
       set({ help: which });
+    },
+    toggleInspector() {
+      set((s) => (s.inspectorOpen && !s.inspectorMakingRoom ? { inspectorOpen: false } : { inspectorOpen: true, inspectorMakingRoom: false }));
+    },
+    makeRoomForSidePanel(fold) {
+      set((s) => (fold ? (s.inspectorOpen ? { inspectorMakingRoom: true } : s) : { inspectorMakingRoom: false }));
     },
     setSidePanelWidth(width) {
       if (Number.isFinite(width)) set({ sidePanelWidth: Math.round(Math.min(SIDE_PANEL.max, Math.max(SIDE_PANEL.min, width))) });

@@ -1,8 +1,9 @@
 // The whole import: Mermaid text -> (mermaid's parser) -> intermediate graph -> diagram -> layout.
-// Layout is injected (ELK in a worker in the browser, in-process in Node); sequence diagrams get
-// their participants in a row instead, as Mermaid draws them.
+// Layout is injected (ELK in a worker in the browser, in-process in Node). A sequence diagram's
+// participants are laid out by who calls whom, like any architecture: in one row, as Mermaid
+// draws them, nine participants were unreadable at fit view.
 import type { Diagram } from '../model';
-import { COMPONENT_SIZE, isContainer } from '../model';
+import { isContainer } from '../model';
 import type { Layout } from '../layout/layoutDiagram';
 import { applyAnnotations } from './applyAnnotations';
 import { parseMermaid } from './parse';
@@ -19,19 +20,12 @@ export function applyLayout(d: Diagram, layout: Layout): void {
   }
 }
 
-function rowLayout(d: Diagram): void {
-  d.nodes.forEach((n, i) => {
-    n.position = { x: i * (COMPONENT_SIZE.width + 64), y: 0 };
-  });
-}
-
 /** `prepare` changes the diagram before it is laid out (a template's setup adds nodes, say). */
 export async function importMermaid(text: string, name: string, layout: LayoutFn, prepare?: (d: Diagram) => void): Promise<Converted> {
   const graph = await parseMermaid(text);
   const converted = toDiagram(graph, name);
   converted.notices.push(...applyAnnotations(converted.diagram, text));
   prepare?.(converted.diagram);
-  if (graph.kind === 'sequence') rowLayout(converted.diagram);
-  else applyLayout(converted.diagram, await layout(converted.diagram));
+  applyLayout(converted.diagram, await layout(converted.diagram));
   return converted;
 }

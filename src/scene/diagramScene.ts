@@ -9,7 +9,8 @@ import { HEALTH_STYLE, OUTCOME_COLOR, PARTICLE_RADIUS } from '../playback/health
 import { drawnPosition, type ParticleBuffer } from '../playback/particles';
 import type { Frame } from '../playback/project';
 import { HOP_OUTCOMES } from '../playback/runIndex';
-import { edgeStroke, handleSides } from './edgeStyle';
+import { routeEdge } from './edgeRoute';
+import { edgeStroke } from './edgeStyle';
 import { iconPath } from './icons';
 import type { Scene, SceneItem, SceneView } from './scene';
 import { outlinePath } from './shapes';
@@ -20,8 +21,6 @@ export const SCENE_BACKGROUND = '#f8fafc';
 const TEXT = '#0f172a';
 const MUTED = '#64748b';
 const BORDER = '#e2e8f0';
-/** How far outside the node's border React Flow puts a handle's anchor (half a 13 px handle). */
-const HANDLE_REACH = 6.5;
 const CAPTION_HEIGHT = 48;
 
 export interface SceneCaption {
@@ -55,19 +54,6 @@ function depth(byId: Map<string, DiagramNode>, n: DiagramNode): number {
   let k = 0;
   for (let p = n.parentId ? byId.get(n.parentId) : undefined; p && k < 64; p = p.parentId ? byId.get(p.parentId) : undefined) k++;
   return k;
-}
-
-function anchor(r: Rect, side: Position): { x: number; y: number } {
-  switch (side) {
-    case Position.Left:
-      return { x: r.x - HANDLE_REACH, y: r.y + r.height / 2 };
-    case Position.Right:
-      return { x: r.x + r.width + HANDLE_REACH, y: r.y + r.height / 2 };
-    case Position.Top:
-      return { x: r.x + r.width / 2, y: r.y - HANDLE_REACH };
-    default:
-      return { x: r.x + r.width / 2, y: r.y + r.height + HANDLE_REACH };
-  }
 }
 
 /** A closed arrowhead whose tip is at (x, y), pointing into the side it enters. */
@@ -207,20 +193,26 @@ export function diagramScene(d: Diagram, options: DiagramSceneOptions = {}): Sce
     else componentItems(nodes, badges, n, r, frame);
   }
 
-  const [into, outOf] = handleSides(d.direction);
   const cubics = new Map<string, ReturnType<typeof parseEdgePath>>();
   for (const e of d.edges) {
     const a = rects.get(e.source);
     const b = rects.get(e.target);
     if (!a || !b) continue;
-    const s = anchor(a, outOf);
-    const t = anchor(b, into);
-    const [path, labelX, labelY] = getBezierPath({ sourceX: s.x, sourceY: s.y, sourcePosition: outOf, targetX: t.x, targetY: t.y, targetPosition: into });
+    const route = routeEdge(a, b, d.direction);
+    const t = route.to;
+    const [path, labelX, labelY] = getBezierPath({
+      sourceX: route.from.x,
+      sourceY: route.from.y,
+      sourcePosition: route.fromSide,
+      targetX: t.x,
+      targetY: t.y,
+      targetPosition: route.toSide,
+    });
     cubics.set(e.id, parseEdgePath(path));
     const edgeView = frame?.edges.get(e.id);
     const stroke = edgeStroke(e, false, edgeView);
     edges.push({ type: 'path', d: path, x: 0, y: 0, stroke });
-    edges.push({ type: 'path', d: arrowHead(t.x, t.y, into, 10), x: 0, y: 0, fill: stroke.color, fillOpacity: stroke.opacity });
+    edges.push({ type: 'path', d: arrowHead(t.x, t.y, route.toSide, 10), x: 0, y: 0, fill: stroke.color, fillOpacity: stroke.opacity });
     const label = e.label && e.style !== 'invisible' ? fitLine(e.label, 220, 11) : null;
     const marks = edgeView ? [breakerText(edgeView.breaker), faultBadgeText(edgeView.faults)].filter((x): x is string => x !== null) : [];
     if (label) {

@@ -1,7 +1,6 @@
 // How an edge is stroked: solid or dashed by its mode and style, and during a replay coloured by
 // health and as wide as its throughput. The canvas, pictures and video frames all read this.
-import { Position } from '@xyflow/system';
-import type { Direction, DiagramEdge } from '../model';
+import type { DiagramEdge } from '../model';
 import { HEALTH_STYLE } from '../playback/healthStyle';
 import type { EdgeView } from '../playback/project';
 import type { Stroke } from './scene';
@@ -20,18 +19,4 @@ export function edgeStroke(edge: DiagramEdge, selected: boolean, view?: EdgeView
   if (!view) return base;
   if (view.health === 'idle') return { ...base, opacity: 0.35 };
   return { ...base, color: selected ? SELECTED_COLOR : HEALTH_STYLE[view.health].stroke, width: 1.4 + 5 * view.weight };
-}
-
-/** Which sides of a node edges enter and leave by, for the diagram's direction. */
-export function handleSides(direction: Direction | string): [into: Position, outOf: Position] {
-  switch (direction) {
-    case 'TB':
-      return [Position.Top, Position.Bottom];
-    case 'BT':
-      return [Position.Bottom, Position.Top];
-    case 'RL':
-      return [Position.Right, Position.Left];
-    default:
-      return [Position.Left, Position.Right];
-  }
 }

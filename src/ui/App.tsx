@@ -1,6 +1,6 @@
 // The app shell: menu bar, palette, canvas, inspector, dialogs and messages.
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { ChoiceDialog } from './ChoiceDialog';
 import { CommandPalette } from './CommandPalette';
@@ -82,12 +82,42 @@ function Dialogs() {
   );
 }
 
-function SidePanels() {
+/** Which side panel is open: the interviewer's, the Mermaid code, or the question's brief. */
+function useSidePanel(): 'interviewer' | 'code' | 'brief' | null {
   const code = useUi((s) => s.codePanelOpen);
   const brief = useUi((s) => s.briefOpen);
-  const templateId = useDocument((s) => s.diagram.templateId);
+  const hasTemplate = useDocument((s) => s.diagram.templateId !== undefined);
   const interviewer = useInterview((s) => s.panelOpen);
-  const panel = interviewer ? <InterviewPanel /> : code ? <CodePanel /> : brief && templateId ? <BriefPanel templateId={templateId} /> : null;
+  return interviewer ? 'interviewer' : code ? 'code' : brief && hasTemplate ? 'brief' : null;
+}
+
+/** The canvas beside an open side panel is never left narrower than this if folding the inspector helps. */
+const MIN_CANVAS_WIDTH = 640;
+
+/**
+ * A side panel that would leave the canvas too narrow folds the inspector while it is open (the
+ * inspector comes back when the panel closes, and Shift+I brings it back at any time).
+ */
+function useRoomForSidePanel(editor: Editor, main: React.RefObject<HTMLElement | null>) {
+  const open = useSidePanel() !== null;
+  useEffect(() => {
+    const ui = editor.ui.getState();
+    const width = main.current?.clientWidth ?? 0;
+    ui.makeRoomForSidePanel(open && width > 0 && width - Math.min(ui.sidePanelWidth, width / 2) < MIN_CANVAS_WIDTH);
+  }, [editor, main, open]);
+}
+
+function SidePanels() {
+  const which = useSidePanel();
+  const templateId = useDocument((s) => s.diagram.templateId);
+  const panel =
+    which === 'interviewer' ? (
+      <InterviewPanel />
+    ) : which === 'code' ? (
+      <CodePanel />
+    ) : which === 'brief' && templateId ? (
+      <BriefPanel templateId={templateId} />
+    ) : null;
   return (
     <Suspense fallback={null}>
       {panel}
@@ -123,9 +153,12 @@ function replayArrows(editor: Editor, e: React.KeyboardEvent) {
 export function App() {
   const editor = useEditor();
   const paletteOpen = useUi((s) => s.paletteOpen);
+  const inspectorFolded = useUi((s) => !s.inspectorOpen || s.inspectorMakingRoom);
   const sidePanelWidth = useUi((s) => s.sidePanelWidth);
+  const main = useRef<HTMLElement>(null);
   usePlaybackClock();
   useReplayFollowsDiagram(editor);
+  useRoomForSidePanel(editor, main);
   useEffect(() => {
     const removeShortcuts = installShortcuts(editor);
     const removeClipboard = installClipboard(editor);
@@ -136,10 +169,15 @@ export function App() {
   }, [editor]);
   return (
     <ReactFlowProvider>
-      <div className="fl-app" data-palette={paletteOpen || undefined}>
+      <div className="fl-app" data-palette={paletteOpen || undefined} data-inspector={inspectorFolded ? 'folded' : undefined}>
         <TopBar />
         {paletteOpen ? <Palette /> : null}
-        <main className="fl-main" style={{ '--side-width': `${sidePanelWidth}px` } as React.CSSProperties} onKeyDownCapture={(e) => replayArrows(editor, e)}>
+        <main
+          ref={main}
+          className="fl-main"
+          style={{ '--side-width': `${sidePanelWidth}px` } as React.CSSProperties}
+          onKeyDownCapture={(e) => replayArrows(editor, e)}
+        >
           <StatusBanner />
           <LiveBanner />
           <Canvas />

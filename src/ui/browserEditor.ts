@@ -76,14 +76,21 @@ const workerSimulator: SimulatorPort = {
 };
 
 const PANEL_KEY = 'faultline.sidePanelWidth';
+/** Columns a person opens or folds: the way this device last left them comes back. */
+const FOLDS = { paletteOpen: 'faultline.paletteOpen', inspectorOpen: 'faultline.inspectorOpen' } as const;
 
 export function createBrowserEditor(): Editor {
   const editor = new Editor({ env: browserEnv, simulator: workerSimulator, layout: new WorkerLayout(), mac: isMac });
   // The side panel's width is the person's: the one this device last used comes back.
   const kept = Number(stored(PANEL_KEY));
   if (kept) editor.ui.getState().setSidePanelWidth(kept);
+  for (const [key, name] of Object.entries(FOLDS) as [keyof typeof FOLDS, string][]) {
+    const open = stored(name);
+    if (open === 'true' || open === 'false') editor.ui.setState({ [key]: open === 'true' });
+  }
   editor.ui.subscribe((s, prev) => {
     if (s.sidePanelWidth !== prev.sidePanelWidth) store(PANEL_KEY, String(s.sidePanelWidth));
+    for (const [key, name] of Object.entries(FOLDS) as [keyof typeof FOLDS, string][]) if (s[key] !== prev[key]) store(name, String(s[key]));
   });
   return editor;
 }

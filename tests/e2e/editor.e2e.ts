@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { box, canvas, connectNodes, dragBetween, dragBy, dragFromPalette, edge, messages, node, overlap, runMenu, serviceAndDatabase } from '../helpers/canvas';
+import {
+  box,
+  canvas,
+  connectNodes,
+  dragBetween,
+  dragBy,
+  dragFromPalette,
+  edge,
+  facingSide,
+  handle,
+  messages,
+  node,
+  overlap,
+  runMenu,
+  serviceAndDatabase,
+} from '../helpers/canvas';
 import { registerDefaultCommands } from '../../src/editor/commands';
 import { CommandRegistry } from '../../src/editor/commands/registry';
 import { openApp, screenshotPath } from '../helpers/e2e';
@@ -29,8 +44,8 @@ describe('architecture editor', () => {
   it('connects when the drag ends anywhere on the other node', async () => {
     const { page } = await openApp();
     await serviceAndDatabase(page);
-    const from = await box(node(page, 'Service').locator('.react-flow__handle.source'));
     const onto = await box(node(page, 'Database'));
+    const from = await box(handle(page, 'Service', facingSide(await box(node(page, 'Service')), onto)));
     // The far end of the body, well away from its incoming handle.
     await dragBetween(page, { x: from.x + from.width / 2, y: from.y + from.height / 2 }, { x: onto.x + onto.width - 12, y: onto.y + onto.height / 2 });
     await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
@@ -110,7 +125,7 @@ describe('architecture editor', () => {
     await expect.poll(() => edge(page, 'Queue', 'Worker').count()).toBe(1);
   });
 
-  it('keeps every edge on its handles when the flow turns top to bottom', async () => {
+  it('lays the flow out top to bottom, each edge on the sides its nodes face each other by, in one undo step', async () => {
     const { page } = await openApp();
     await serviceAndDatabase(page, true);
     await expect.poll(() => edge(page, 'Service', 'Database').count()).toBe(1);
@@ -127,15 +142,17 @@ describe('architecture editor', () => {
           const r = document.querySelector(selector)!.getBoundingClientRect();
           return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
         };
-        const source = centre('.react-flow__node[aria-label="Service"] .react-flow__handle.source');
-        const target = centre('.react-flow__node[aria-label="Database"] .react-flow__handle.target');
+        const source = centre('.react-flow__node[aria-label="Service"] .react-flow__handle[data-handlepos="bottom"]');
+        const target = centre('.react-flow__node[aria-label="Database"] .react-flow__handle[data-handlepos="top"]');
         return [Math.hypot(start.x - source.x, start.y - source.y), Math.hypot(end.x - target.x, end.y - target.y)];
       });
+    // The database is laid out below the service, and the edge leaves the service's bottom for the
+    // database's top.
+    await expect.poll(async () => (await box(node(page, 'Database'))).y - (await box(node(page, 'Service'))).y).toBeGreaterThan(40);
     await expect.poll(async () => Math.max(...(await gaps()))).toBeLessThan(6);
-    const handle = await box(node(page, 'Service').locator('.react-flow__handle.source'));
-    const body = await box(node(page, 'Service'));
-    // The handle is at the bottom now, and the edge leaves from it.
-    expect(handle.y).toBeGreaterThan(body.y + body.height / 2);
+    // One undo: side by side again, as they were drawn.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Math.abs((await box(node(page, 'Database'))).y - (await box(node(page, 'Service'))).y)).toBeLessThan(2);
   });
 
   it('auto-layout moves overlapping nodes apart in one undo step', async () => {
@@ -238,7 +255,7 @@ describe('help', () => {
 });
 
 describe('the empty canvas', () => {
-  it('takes a component dropped right on the getting-started card; the minimap comes with the first node', async () => {
+  it('takes a component dropped right on the getting-started card; the minimap comes when the view shows part of the diagram', async () => {
     const { page } = await openApp();
     const card = await box(page.getByRole('region', { name: 'Getting started' }));
     const c = await box(canvas(page));
@@ -247,7 +264,13 @@ describe('the empty canvas', () => {
     expect(await page.getByRole('link', { name: 'React Flow' }).isVisible()).toBe(true);
     await dragFromPalette(page, 'Cache', { x: card.x - c.x + card.width / 2, y: card.y - c.y + card.height / 2 });
     await expect.poll(() => node(page, 'Cache').count()).toBe(1);
-    await expect.poll(() => page.getByLabel('Minimap').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('first-node.png') });
+    // All of it in view: a map would only cover a corner of the canvas.
+    expect(await page.getByLabel('Minimap').count()).toBe(0);
+    // Panned until the node is partly out of view, the map shows where the view is.
+    const n = await box(node(page, 'Cache'));
+    const grab = { x: c.x + 40, y: c.y + 40 };
+    await dragBetween(page, grab, { x: grab.x + (c.x + c.width - n.x) - n.width / 2, y: grab.y });
+    await expect.poll(() => page.getByLabel('Minimap').count()).toBe(1);
   });
 });

@@ -62,6 +62,12 @@ export class DiagramBuilder {
     return id;
   }
 
+  /** The way the diagram's flow runs. */
+  direction(direction: Diagram['direction']): this {
+    this.diagram.direction = direction;
+    return this;
+  }
+
   /** Connects each node to the next. */
   chain(...ids: string[]): this {
     for (let i = 1; i < ids.length; i++) this.edge(ids[i - 1], ids[i]);

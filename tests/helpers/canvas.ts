@@ -19,7 +19,14 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function box(locator: Locator) {
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export async function box(locator: Locator): Promise<Box> {
   const b = await locator.boundingBox();
   if (!b) throw new Error('element is not visible');
   return b;
@@ -38,10 +45,25 @@ export async function dragBetween(page: Page, from: { x: number; y: number }, to
   await page.mouse.up();
 }
 
-/** Drags from one node's outgoing handle to another node's incoming handle. */
+/** A node's connection point on one side (every component has one on each). */
+export function handle(page: Page, name: string, side: 'top' | 'right' | 'bottom' | 'left'): Locator {
+  return node(page, name).locator(`.react-flow__handle[data-handlepos="${side}"]`);
+}
+
+/** The side of `a` that faces `b`, on screen. */
+export function facingSide(a: Box, b: Box): 'top' | 'right' | 'bottom' | 'left' {
+  const dx = b.x + b.width / 2 - (a.x + a.width / 2);
+  const dy = b.y + b.height / 2 - (a.y + a.height / 2);
+  if (Math.abs(dx) / a.width >= Math.abs(dy) / a.height) return dx >= 0 ? 'right' : 'left';
+  return dy >= 0 ? 'bottom' : 'top';
+}
+
+/** Drags from one node's connection point that faces the other to the other's facing point. */
 export async function connectNodes(page: Page, from: string, to: string) {
-  const source = await box(node(page, from).locator('.react-flow__handle.source'));
-  const target = await box(node(page, to).locator('.react-flow__handle.target'));
+  const a = await box(node(page, from));
+  const b = await box(node(page, to));
+  const source = await box(handle(page, from, facingSide(a, b)));
+  const target = await box(handle(page, to, facingSide(b, a)));
   await dragBetween(
     page,
     { x: source.x + source.width / 2, y: source.y + source.height / 2 },

@@ -1,14 +1,16 @@
 // A call between two nodes: solid when synchronous, dashed when asynchronous, with its label.
 // Stroke styles are inline on the path (not only in CSS) so that pictures keep them: the
 // picture library copies computed styles onto HTML elements but not onto SVG paths.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps, type InternalNode, useInternalNode } from '@xyflow/react';
 import { memo } from 'react';
 import type { EdgeView } from '../../playback/project';
-import { usePlayback, useUi } from '../../react/editorContext';
+import { useDocument, usePlayback, useUi } from '../../react/editorContext';
 import { InlineRename } from '../nodes/InlineRename';
 import { FaultBadge } from '../overlays/FaultBadge';
 import { breakerText } from '../../playback/badges';
+import { routeEdge } from '../../scene/edgeRoute';
 import { edgeStroke } from '../../scene/edgeStyle';
+import type { Rect } from '../../model';
 import type { Stroke } from '../../scene/scene';
 import type { FlowEdge } from '../toFlow';
 
@@ -26,15 +28,33 @@ function EdgeStatus({ view }: { view: EdgeView }) {
   );
 }
 
+function boxOf(n: InternalNode): Rect {
+  const p = n.internals.positionAbsolute;
+  return { x: p.x, y: p.y, width: n.measured.width ?? 0, height: n.measured.height ?? 0 };
+}
+
 export const CallEdge = memo(function CallEdge(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { id, source, target, data, selected, markerEnd } = props;
   const edge = data!.edge;
   const view = usePlayback((s) => s.frame?.edges.get(edge.id));
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const direction = useDocument((s) => s.diagram.direction);
+  // Floating: the edge takes the sides of its two nodes that face each other, wherever they are.
+  const from = useInternalNode(source);
+  const to = useInternalNode(target);
+  const renaming = useUi((s) => s.renaming === edge.id);
+  if (!from || !to) return null;
+  const route = routeEdge(boxOf(from), boxOf(to), direction);
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX: route.from.x,
+    sourceY: route.from.y,
+    sourcePosition: route.fromSide,
+    targetX: route.to.x,
+    targetY: route.to.y,
+    targetPosition: route.toSide,
+  });
   const className = ['fl-edge', `fl-edge-${edge.mode}`, `fl-edge-${edge.style ?? 'solid'}`, selected ? 'fl-edge-selected' : ''].join(' ');
   const status = view && (view.breaker !== 'closed' || view.faults.length > 0);
   const label = edge.label && edge.style !== 'invisible' ? edge.label : null;
-  const renaming = useUi((s) => s.renaming === edge.id);
   return (
     <>
       <BaseEdge

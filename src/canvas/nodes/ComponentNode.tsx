@@ -1,32 +1,21 @@
 // Every component kind on the canvas: its shape, icon and colour come from the catalog.
-import { Handle, type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { Handle, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import { CATALOG, COMPONENT_SIZE, safeColor } from '../../model';
 import { usePlayback, useUi } from '../../react/editorContext';
 import { KindIcon } from '../icons';
 import { HEALTH_STYLE } from '../../playback/healthStyle';
 import { NodeStatus } from '../overlays/NodeStatus';
-import { handleSides } from '../../scene/edgeStyle';
+import { SIDES } from '../../scene/edgeRoute';
 import { ShapeOutline } from '../ShapeOutline';
 import type { FlowNode } from '../toFlow';
 import { InlineRename } from './InlineRename';
 
-export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
-  const { node, direction } = data;
-  // React Flow measures handles once; when the flow's direction moves them to other sides, it must
-  // measure again, or every edge stays attached where the handles used to be.
-  // (Not at mount: React Flow measures new nodes itself.)
-  const updateNodeInternals = useUpdateNodeInternals();
-  const measuredFor = useRef(direction);
-  useEffect(() => {
-    if (measuredFor.current === direction) return;
-    measuredFor.current = direction;
-    updateNodeInternals(id);
-  }, [updateNodeInternals, id, direction]);
+export const ComponentNode = memo(function ComponentNode({ data, selected }: NodeProps<FlowNode>) {
+  const { node } = data;
   const entry = CATALOG[node.kind];
   const color = safeColor(node.color) ?? entry.color;
   const renaming = useUi((s) => s.renaming === node.id);
-  const [into, outOf] = handleSides(direction);
   const shape = node.shape ?? entry.mermaidShape;
   // During a replay the outline says how the node is doing; otherwise it shows its kind.
   const view = usePlayback((s) => s.frame?.nodes.get(node.id));
@@ -49,7 +38,6 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         strokeWidth={selected ? 2.5 : health ? 2.2 : 1.5}
       />
       {view ? <NodeStatus view={view} /> : null}
-      <Handle type="target" position={into} className="fl-handle" />
       <span className="fl-node-icon" aria-hidden="true">
         <KindIcon kind={node.kind} size={18} />
       </span>
@@ -57,7 +45,11 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         {renaming ? <InlineRename id={node.id} label={node.label} /> : <span className="fl-node-label">{node.label}</span>}
         <span className="fl-node-kind">{entry.label}</span>
       </span>
-      <Handle type="source" position={outOf} className="fl-handle" />
+      {/* A connection starts from any side (the canvas connects loosely) and edges attach to the
+          sides that face each other, wherever the nodes are (src/scene/edgeRoute.ts). */}
+      {SIDES.map((side) => (
+        <Handle key={side} id={side} type="source" position={side} className="fl-handle" />
+      ))}
     </div>
   );
 });

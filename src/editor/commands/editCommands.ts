@@ -98,11 +98,20 @@ export const EDIT_COMMANDS: readonly Command[] = [
 
 export const VIEW_COMMANDS: readonly Command[] = [
   { id: 'view.fit', label: 'Fit view', menu: 'View', shortcuts: ['Shift+1'], run: (e) => e.viewport?.fitView() },
+  {
+    id: 'view.fitSelection',
+    label: 'Zoom to selection',
+    menu: 'View',
+    shortcuts: ['Shift+2'],
+    when: hasNodeSelection,
+    run: (e) => e.viewport?.fitNodes(e.selectedNodeIds()),
+  },
   { id: 'view.zoomIn', label: 'Zoom in', menu: 'View', shortcuts: ['='], run: (e) => e.viewport?.zoomIn() },
   { id: 'view.zoomOut', label: 'Zoom out', menu: 'View', shortcuts: ['-'], run: (e) => e.viewport?.zoomOut() },
   { id: 'view.minimap', label: 'Show or hide minimap', menu: 'View', shortcuts: ['Shift+M'], run: (e) => e.ui.getState().toggle('showMinimap') },
   { id: 'view.snap', label: 'Snap to grid on or off', menu: 'View', shortcuts: ['Shift+G'], run: (e) => e.ui.getState().toggle('snapToGrid') },
   { id: 'view.palette', label: 'Show or hide component palette', menu: 'View', shortcuts: ['Shift+P'], run: (e) => e.ui.getState().toggle('paletteOpen') },
+  { id: 'view.inspector', label: 'Show or hide inspector', menu: 'View', shortcuts: ['Shift+I'], run: (e) => e.ui.getState().toggleInspector() },
   { id: 'view.commands', label: 'Command palette…', menu: 'View', shortcuts: ['Mod+K'], run: (e) => e.ui.getState().toggle('commandPaletteOpen', true) },
 ];
 
@@ -132,8 +141,8 @@ export const ARRANGE_COMMANDS: readonly Command[] = [
       if (result.ok) e.ui.getState().select(result.value);
     },
   },
-  { id: 'arrange.lr', label: 'Flow left to right', menu: 'Arrange', run: (e) => void e.actions.setDirection('LR') },
-  { id: 'arrange.tb', label: 'Flow top to bottom', menu: 'Arrange', run: (e) => void e.actions.setDirection('TB') },
+  { id: 'arrange.lr', label: 'Flow left to right', menu: 'Arrange', run: (e) => e.canvas.turnFlow('LR') },
+  { id: 'arrange.tb', label: 'Flow top to bottom', menu: 'Arrange', run: (e) => e.canvas.turnFlow('TB') },
 ];
 
 export const INSERT_COMMANDS: readonly Command[] = KINDS.map(

@@ -14,6 +14,7 @@ import {
   type NodeKind,
   type NodeProps,
 } from '../../model';
+import { PanelRightClose, PanelRightOpen } from 'lucide-react';
 import { KindIcon } from '../../canvas/icons';
 import { useEditor, useDocument, useUi } from '../../react/editorContext';
 import { FaultInspector } from './FaultInspector';
@@ -172,7 +173,31 @@ function SelectedEdge({ id }: { id: string }) {
   return edge ? <EdgeInspector key={edge.id} edge={edge} source={source} target={target} /> : <DiagramInspector />;
 }
 
+/** The inspector folded to a rail: one button brings it back. */
+function FoldedInspector() {
+  const editor = useEditor();
+  return (
+    <aside className="fl-inspector fl-inspector-folded" aria-label="Inspector">
+      <button
+        type="button"
+        className="fl-fold-button"
+        aria-label="Show inspector"
+        aria-expanded={false}
+        title="Show inspector (Shift+I)"
+        onClick={() => editor.ui.getState().toggleInspector()}
+      >
+        <PanelRightOpen size={16} aria-hidden="true" />
+      </button>
+    </aside>
+  );
+}
+
 export function Inspector() {
+  const folded = useUi((s) => !s.inspectorOpen || s.inspectorMakingRoom);
+  return folded ? <FoldedInspector /> : <OpenInspector />;
+}
+
+function OpenInspector() {
   const editor = useEditor();
   const selectedNodes = useUi((s) => s.selectedNodes);
   const selectedEdges = useUi((s) => s.selectedEdges);
@@ -199,6 +224,19 @@ export function Inspector() {
   }
   return (
     <aside className="fl-inspector" aria-label="Inspector">
+      <div className="fl-inspector-bar">
+        <span>Inspector</span>
+        <button
+          type="button"
+          className="fl-fold-button"
+          aria-label="Hide inspector"
+          aria-expanded={true}
+          title="Hide inspector (Shift+I)"
+          onClick={() => editor.ui.getState().toggleInspector()}
+        >
+          <PanelRightClose size={16} aria-hidden="true" />
+        </button>
+      </div>
       {body}
     </aside>
   );

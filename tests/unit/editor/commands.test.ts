@@ -217,6 +217,21 @@ const CASES: Record<string, Case> = {
     await e.exec('view.snap');
     expect(e.ui.getState().snapToGrid).toBe(!before);
   },
+  'view.fitSelection': async (e) => {
+    e.select(['api', 'db']);
+    await e.exec('view.fitSelection');
+    expect(e.fakeViewport.calls).toContain('fitNodes:api,db');
+  },
+  'view.inspector': async (e) => {
+    await e.exec('view.inspector');
+    expect(e.ui.getState().inspectorOpen).toBe(false);
+    await e.exec('view.inspector');
+    expect(e.ui.getState().inspectorOpen).toBe(true);
+    // Folded to make room for a side panel, the inspector comes back with the same command.
+    e.ui.getState().makeRoomForSidePanel(true);
+    await e.exec('view.inspector');
+    expect(e.ui.getState()).toMatchObject({ inspectorOpen: true, inspectorMakingRoom: false });
+  },
   'view.palette': async (e) => {
     const before = e.ui.getState().paletteOpen;
     await e.exec('view.palette');
@@ -249,13 +264,23 @@ const CASES: Record<string, Case> = {
     expect(e.node('api')!.parentId).toBeUndefined();
   },
   'arrange.lr': async (e) => {
-    e.actions.setDirection('TB');
+    await e.exec('arrange.tb');
     await e.exec('arrange.lr');
     expect(e.diagram.direction).toBe('LR');
+    // Laid out the new way: the chain runs left to right.
+    expect(e.node('api')!.position.x).toBeGreaterThan(e.node('client')!.position.x);
+    expect(e.node('db')!.position.x).toBeGreaterThan(e.node('api')!.position.x);
   },
   'arrange.tb': async (e) => {
+    const before = structuredClone(e.diagram);
     await e.exec('arrange.tb');
     expect(e.diagram.direction).toBe('TB');
+    expect(e.node('api')!.position.y).toBeGreaterThan(e.node('client')!.position.y);
+    expect(e.node('db')!.position.y).toBeGreaterThan(e.node('api')!.position.y);
+    // The turn and its layout are one step.
+    e.undo();
+    expect(e.diagram.direction).toBe(before.direction);
+    expect(e.diagram.nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
   },
   'sim.run': async (e) => {
     await e.exec('sim.run');

@@ -32,4 +32,17 @@ describe('the UI store', () => {
     expect(await second).toBe('keep-both');
     expect(ui.getState().choice).toBeNull();
   });
+
+  it('folds the inspector for a side panel and gives it back, without touching the person’s own choice', () => {
+    const ui = createUiStore();
+    ui.getState().makeRoomForSidePanel(true);
+    expect(ui.getState()).toMatchObject({ inspectorOpen: true, inspectorMakingRoom: true });
+    ui.getState().makeRoomForSidePanel(false);
+    expect(ui.getState()).toMatchObject({ inspectorOpen: true, inspectorMakingRoom: false });
+    // Folded by the person, it stays folded whatever the panels do.
+    ui.getState().toggleInspector();
+    ui.getState().makeRoomForSidePanel(true);
+    ui.getState().makeRoomForSidePanel(false);
+    expect(ui.getState()).toMatchObject({ inspectorOpen: false, inspectorMakingRoom: false });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteRect, indexNodes, type Diagram } from '../../../src/model';
-import { layoutDiagram, toElkGraph } from '../../../src/layout/layoutDiagram';
+import { connectedParts, layoutDiagram, packRows, READING_VIEW, toElkGraph } from '../../../src/layout/layoutDiagram';
 import { createNodeElk } from '../../../src/layout/nodeElk';
 
 const elk = createNodeElk();
@@ -83,5 +83,67 @@ describe('auto-layout', () => {
     const laid = withLayout(d, first);
     const byId = indexNodes(laid);
     expect(absoluteRect(byId, ids.users).y).toBeLessThan(absoluteRect(byId, ids.db).y);
+  });
+});
+
+/** Width and height of everything laid out. */
+function extent(d: Diagram): { width: number; height: number } {
+  const byId = indexNodes(d);
+  const rects = d.nodes.map((n) => absoluteRect(byId, n.id));
+  const x0 = Math.min(...rects.map((r) => r.x));
+  const y0 = Math.min(...rects.map((r) => r.y));
+  return { width: Math.max(...rects.map((r) => r.x + r.width)) - x0, height: Math.max(...rects.map((r) => r.y + r.height)) - y0 };
+}
+
+const fitZoom = (s: { width: number; height: number }) => Math.min(READING_VIEW.width / s.width, READING_VIEW.height / s.height);
+
+describe('auto-layout for the view it will be read in', () => {
+  it('finds the parts that edges join, a group with its members counting as one', () => {
+    const b = new DiagramBuilder();
+    const g = b.group('Region');
+    const inside = b.node('service', { parent: g });
+    const a = b.node('client');
+    const alone = b.node('database');
+    b.edge(a, inside);
+    const parts = connectedParts(b.build());
+    expect(parts.map((p) => p.map((n) => n.id).sort())).toEqual([[g, inside, a].sort(), [alone]]);
+  });
+
+  it('packs unconnected parts in rows near the view’s shape instead of one long row', async () => {
+    // Four groups of three unconnected shards, as the bank's sharding diagrams draw them.
+    const b = new DiagramBuilder();
+    b.direction('TB');
+    for (let g = 0; g < 4; g++) {
+      const group = b.group(`Shards ${g}`);
+      for (let i = 0; i < 3; i++) b.node('database', { parent: group });
+    }
+    const d = b.build();
+    const laid = extent(withLayout(d, await layoutDiagram(d, elk)));
+    // One row of four groups would be about 2,400 wide and 150 tall.
+    expect(laid.width).toBeLessThan(1_400);
+    expect(laid.height).toBeGreaterThan(250);
+    expect(packRows([{ width: 100, height: 100 }, { width: 100, height: 100 }, { width: 100, height: 100 }, { width: 100, height: 100 }], 1)).toEqual([
+      { x: 0, y: 0 },
+      { x: 160, y: 0 },
+      { x: 0, y: 160 },
+      { x: 160, y: 160 },
+    ]);
+  });
+
+  it('folds a long chain that would be too small to read, and keeps a short one as the flow runs', async () => {
+    const chain = (n: number) => {
+      const b = new DiagramBuilder();
+      const ids = Array.from({ length: n }, () => b.node('step'));
+      b.chain(...ids);
+      return b.build();
+    };
+    const long = chain(14);
+    const laidLong = extent(withLayout(long, await layoutDiagram(long, elk)));
+    // In one row, 14 steps are over 3,000 wide: under 0.25 at fit view.
+    expect(fitZoom(laidLong)).toBeGreaterThan(0.4);
+    const short = chain(4);
+    const laidShort = withLayout(short, await layoutDiagram(short, elk));
+    const ys = new Set(laidShort.nodes.map((n) => n.position.y));
+    expect(ys.size).toBe(1);
   });
 });

@@ -49,7 +49,15 @@ class MemoryRuns implements StoredRuns {
 
   async get(id: string) {
     const run = this.bodies.get(id);
-    return run ? { run, migrated: [] } : undefined;
+    const name = this.listings.get(id)?.name;
+    return run ? { run, migrated: [], ...(name ? { name } : {}) } : undefined;
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const r = this.listings.get(id);
+    if (!r) return;
+    const { name: _old, ...rest } = r;
+    this.listings.set(id, name ? { ...rest, name } : rest);
   }
 
   async pin(id: string, pinned: boolean): Promise<void> {

@@ -24,6 +24,8 @@ export interface PlaybackState {
   run: RecordedRun | null;
   /** The run's record in the library, or null when it could not be stored. */
   runId: string | null;
+  /** What the person called the open run, if they named it. */
+  runName: string | null;
   index: RunIndex | null;
   frame: Frame | null;
   t: number;
@@ -42,6 +44,7 @@ export interface PlaybackState {
    */
   open(run: RecordedRun, runId: string | null, at?: number, drawLater?: boolean): void;
   close(): void;
+  setRunName(name: string | null): void;
   seek(t: number): void;
   play(): void;
   pause(): void;
@@ -62,6 +65,7 @@ export function createPlaybackStore() {
   return createStore<PlaybackState>()((set, get) => ({
     run: null,
     runId: null,
+    runName: null,
     index: null,
     frame: null,
     t: 0,
@@ -77,10 +81,13 @@ export function createPlaybackStore() {
       const index = buildRunIndex(run);
       const t = clampTime(at, run.durationMs);
       // Drawing later keeps the canvas as it was for that moment, instead of clearing it.
-      set({ run, runId, index, t, playing: false, frame: drawLater ? get().frame : nextFrame(index, t, null) });
+      set({ run, runId, runName: null, index, t, playing: false, frame: drawLater ? get().frame : nextFrame(index, t, null) });
     },
     close() {
-      set({ run: null, runId: null, index: null, frame: null, t: 0, playing: false });
+      set({ run: null, runId: null, runName: null, index: null, frame: null, t: 0, playing: false });
+    },
+    setRunName(name) {
+      set({ runName: name || null });
     },
     seek(t) {
       const { index, frame } = get();

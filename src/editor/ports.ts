@@ -17,6 +17,8 @@ export interface ViewportPort {
   /** The diagram point at the middle of the visible canvas. */
   viewportCenter(): XY;
   fitView(): void;
+  /** Fits these nodes into the visible canvas. */
+  fitNodes(ids: readonly string[]): void;
   zoomIn(): void;
   zoomOut(): void;
   /** Converts a point on the screen to diagram coordinates. */
@@ -65,13 +67,17 @@ export interface RunListing {
   /** Seed and faults, so runs of one scenario can be told apart in lists. */
   seed?: number;
   faultCount?: number;
+  /** What the person called this run; without one, it goes by its scenario's name. */
+  name?: string;
 }
 
 export interface StoredRuns {
   list(diagramId: string): Promise<RunListing[]>;
   /** The run, migrated to the current format; throws with a message that offers a re-run. */
-  get(id: string): Promise<{ run: RecordedRun; migrated: string[] } | undefined>;
+  get(id: string): Promise<{ run: RecordedRun; migrated: string[]; name?: string } | undefined>;
   pin(id: string, pinned: boolean): Promise<void>;
+  /** Names the run; an empty name gives it back its scenario's. */
+  rename(id: string, name: string): Promise<void>;
   delete(id: string): Promise<void>;
 }
 

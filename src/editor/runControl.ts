@@ -3,7 +3,7 @@
 // (the player and its story first, the canvas a frame later). Faults injected from the canvas
 // land in the active scenario here too, and a run whose diagram has changed is told apart.
 import type { Diagram, Fault, FaultType, Scenario } from '../model';
-import { createScenario, faultTargetName, findScenario, isSource, newFault, simulationRevision } from '../model';
+import { createScenario, faultTargetName, findScenario, fitText, isSource, newFault, normalizeLabel, simulationRevision, TEXT_FIELDS } from '../model';
 import { startingPoint } from '../playback/storyRange';
 import { describeFault, scenarioTitle } from '../sim/describe';
 import { formatTime } from '../sim/timeline';
@@ -14,6 +14,11 @@ const DEFAULT_FAULT_START_MS = 10_000;
 const SNAP_MS = 500;
 
 /** How the run went, in one line a person reads in a message. */
+/** What a run is called: the person's name for it, or its scenario's. */
+export function runTitle(run: Pick<RecordedRun, 'scenarioName'>, name?: string | null): string {
+  return name || run.scenarioName;
+}
+
 export function runHeadline(run: RecordedRun): string {
   const clients = run.summary.clients.map((c) => `${c.label} ${(c.successRatio * 100).toFixed(1)}% success, p99 ${Math.round(c.latency.p99)} ms`);
   return clients.length > 0 ? clients.join('; ') : 'no client traffic';
@@ -113,6 +118,25 @@ export class RunControl {
     if (stored.migrated.length > 0)
       e.notify('This run was recorded by an earlier version of Faultline and brought up to date; run it again for exact colours.');
     await this.openInSteps(stored.run, id);
+    if (e.playback.getState().runId === id) e.playback.getState().setRunName(stored.name ?? null);
+  }
+
+  /** Names a stored run (an empty name gives it back its scenario's); the player follows if it is open. */
+  async rename(id: string, name: string): Promise<void> {
+    const e = this.editor;
+    const runs = (await e.storageReady).runs;
+    if (!runs) return;
+    const fitted = fitText(TEXT_FIELDS.runName, normalizeLabel(name).replace(/\s+/g, ' '));
+    if (fitted.cut) e.notify(fitted.cut);
+    try {
+      await runs.rename(id, fitted.text);
+    } catch (error) {
+      e.notify(`The run could not be renamed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      return;
+    }
+    const pb = e.playback.getState();
+    if (pb.runId === id) pb.setRunName(fitted.text);
+    pb.runsChanged();
   }
 
   /** The player and story first, the canvas a frame later: each a short task. */

@@ -91,9 +91,16 @@ export class RunStore {
    * The run, migrated to the current format; undefined when it is gone. A run that cannot be
    * replayed throws RunFormatError (or NewerRunError) with a message that offers a re-run.
    */
-  async get(id: string): Promise<RestoredRun | undefined> {
-    const data = await this.db.runData.get(id);
-    return data ? restoreRun(data.run) : undefined;
+  async get(id: string): Promise<(RestoredRun & { name?: string }) | undefined> {
+    const [data, record] = await Promise.all([this.db.runData.get(id), this.db.runs.get(id)]);
+    if (!data) return undefined;
+    const restored = restoreRun(data.run);
+    return record?.name ? { ...restored, name: record.name } : restored;
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    // Dexie's update with undefined removes the key: the run goes by its scenario's name again.
+    await this.db.runs.update(id, { name: name || undefined });
   }
 
   async pin(id: string, pinned: boolean): Promise<void> {

@@ -203,7 +203,8 @@ function nodeFacts(run: RecordedRun, baselineTo: number): NodeLoad[] {
   });
 }
 
-export function postmortemFacts(run: RecordedRun, fix: RecordedRun | null = null): PostmortemFacts {
+/** `runName` is what the person called the run, when they named it. */
+export function postmortemFacts(run: RecordedRun, fix: RecordedRun | null = null, runName: string | null = null): PostmortemFacts {
   const faults = (run.faults ?? []).map((f) => ({ text: f.text, from: f.startMs, to: Math.min(f.endMs, run.durationMs) }));
   const firstFault = faults.length ? incidentStart(run) : run.durationMs;
   const affected = run.summary.clients.flatMap((c) => clientImpact(run, c) ?? []);
@@ -211,7 +212,7 @@ export function postmortemFacts(run: RecordedRun, fix: RecordedRun | null = null
   const stillOut = affected.some((c) => c.to === null);
   const comparison = fix ? compareRuns(run, fix, ['the incident', 'the fix']) : null;
   return {
-    title: `${run.diagramName}: ${run.scenarioName}`,
+    title: `${run.diagramName}: ${runName || run.scenarioName}`,
     diagramName: run.diagramName,
     scenarioName: run.scenarioName,
     seed: run.seed,

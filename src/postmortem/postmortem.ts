@@ -17,8 +17,8 @@ export interface Postmortem {
   html: string;
 }
 
-export function writePostmortem(diagram: Diagram, run: RecordedRun, fix: RecordedRun | null = null): Postmortem {
-  const facts = postmortemFacts(run, fix);
+export function writePostmortem(diagram: Diagram, run: RecordedRun, fix: RecordedRun | null = null, runName: string | null = null): Postmortem {
+  const facts = postmortemFacts(run, fix, runName);
   const figures = postmortemFigures(diagram, run, facts);
   const document = postmortemDocument(facts, figures);
   return { facts, document, figures, markdown: postmortemMarkdown(document, FIGURE_DIR), html: postmortemHtml(document) };

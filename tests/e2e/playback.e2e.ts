@@ -95,11 +95,20 @@ describe('failure playback', () => {
     await dock(page).getByRole('tab', { name: 'Runs', exact: true }).click();
     const runs = dock(page).getByRole('list', { name: 'Recorded runs' }).getByRole('listitem');
     await expect.poll(() => runs.count()).toBe(2);
+    // The first run gets a name of its own, which the list and the player then go by.
+    await runs
+      .last()
+      .getByRole('button', { name: /^Rename/ })
+      .click();
+    await dock(page).getByRole('textbox', { name: 'Run name' }).fill('Before the breaker');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => runs.last().textContent()).toMatch(/^Before the breaker, seed \d+/);
     await runs
       .last()
       .getByRole('button', { name: /^Replay/ })
       .click();
     await expect.poll(() => player(page).count()).toBe(1);
+    await expect.poll(() => player(page).getByText('Before the breaker').count()).toBe(1);
     await scrubTo(page, 20);
     await expect.poll(() => health(node(page, 'Orders DB'))).toBe('down');
     expect(

@@ -11,6 +11,7 @@ export const TEXT_FIELDS = {
   notes: { label: 'Notes', maxLength: 20_000 },
   diagramName: { label: 'Diagram name', maxLength: 200 },
   scenarioName: { label: 'Scenario name', maxLength: 200 },
+  runName: { label: 'Run name', maxLength: 200 },
   id: { label: 'Id', maxLength: 200 },
 } as const satisfies Record<string, TextField>;
 

@@ -4,7 +4,7 @@ import type { IncidentEntry, RecordedRun } from '../../sim/types';
 import { entryAt } from '../../playback/clock';
 import { formatTime } from '../../sim/timeline';
 import type { Editor } from '../../editor/Editor';
-import { runHeadline } from '../../editor/runControl';
+import { runHeadline, runTitle } from '../../editor/runControl';
 import { useEditor, usePlayback } from '../../react/editorContext';
 
 function modelEdgeId(run: RecordedRun, id: string | undefined): string | undefined {
@@ -30,12 +30,13 @@ function show(editor: Editor, run: RecordedRun, entry: IncidentEntry) {
 export function IncidentList() {
   const editor = useEditor();
   const run = usePlayback((s) => s.run);
+  const runName = usePlayback((s) => s.runName);
   const current = usePlayback((s) => (s.run ? entryAt(s.run.timeline, s.t) : -1));
   if (!run) return <p className="fl-muted fl-panel-empty">Run a scenario: what happened, in what order, is told here.</p>;
   return (
     <div className="fl-incident">
       <p className="fl-incident-summary">
-        <strong>{run.scenarioName}</strong>: {runHeadline(run)}
+        <strong>{runTitle(run, runName)}</strong>: {runHeadline(run)}
       </p>
       {run.timeline.length === 0 ? (
         <p className="fl-muted">Nothing went wrong in this run: no faults, no saturation, every client within its objective.</p>

@@ -4,6 +4,7 @@ import { ChevronLeft, ChevronRight, Pause, Play, Repeat, X } from 'lucide-react'
 import { SPEEDS, type Speed } from '../../playback/clock';
 import { formatTime } from '../../sim/timeline';
 import type { Editor } from '../../editor/Editor';
+import { runTitle } from '../../editor/runControl';
 import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
 import { commandEntry } from '../Menus';
 import { MenuButton } from '../primitives/MenuButton';
@@ -35,6 +36,7 @@ export function PlayerBar() {
   const loop = usePlayback((s) => s.loop);
   const t = usePlayback((s) => s.t);
   const run = usePlayback((s) => s.run)!;
+  const runName = usePlayback((s) => s.runName);
   // Recomputed as the diagram changes: an edit the engine would see makes the replay stale.
   const stale = useDocument(() => freshnessText(editor.runs.freshness(run)));
   const pb = editor.playback.getState();
@@ -81,7 +83,7 @@ export function PlayerBar() {
         <Repeat size={15} aria-hidden="true" />
       </button>
       <span className="fl-muted fl-run-name" title={`Seed ${run.seed}`}>
-        {run.scenarioName}
+        {runTitle(run, runName)}
       </span>
       {stale ? (
         <span className="fl-stale" role="note">

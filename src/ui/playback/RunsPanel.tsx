@@ -1,7 +1,8 @@
 // The runs of this diagram kept in the library: replay one without simulating again, pin it so
 // it is never evicted, or delete it.
-import { Pin, PinOff, Play, Trash2 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { Pencil, Pin, PinOff, Play, Trash2 } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { TEXT_FIELDS } from '../../model';
 import type { Editor } from '../../editor/Editor';
 import type { RunListing, StoredRuns } from '../../editor/ports';
 import type { RunFreshness } from '../../editor/runControl';
@@ -12,11 +13,44 @@ export function formatWhen(at: number): string {
   return new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-/** A run told apart from the others: its scenario, seed and faults, when, and how it went. */
+/** A run told apart from the others: its name (or scenario), seed and faults, when, and how it went. */
 export function runLabel(r: RunListing): string {
   const faults = r.faultCount === undefined ? '' : `, ${r.faultCount} ${r.faultCount === 1 ? 'fault' : 'faults'}`;
   const seed = r.seed === undefined ? '' : `, seed ${r.seed}`;
-  return `${r.scenarioName}${seed}${faults}, ${formatWhen(r.createdAt)} (${(r.successRatio * 100).toFixed(1)}% success)`;
+  return `${r.name || r.scenarioName}${seed}${faults}, ${formatWhen(r.createdAt)} (${(r.successRatio * 100).toFixed(1)}% success)`;
+}
+
+/** A run's name edited in place: Enter or leaving the field keeps it, Escape leaves it as it was. */
+function RunNameField({ run, onDone }: { run: RunListing; onDone(): void }) {
+  const editor = useEditor();
+  const [value, setValue] = useState(run.name ?? run.scenarioName);
+  const done = useRef(false);
+  const finish = (keep: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (keep && value.trim() !== (run.name ?? run.scenarioName)) void editor.runs.rename(run.id, value.trim() === run.scenarioName ? '' : value);
+    onDone();
+  };
+  return (
+    <input
+      className="fl-run-rename"
+      aria-label="Run name"
+      value={value}
+      maxLength={TEXT_FIELDS.runName.maxLength}
+      // biome-ignore lint/a11y/noAutofocus: the field appears because the person asked to rename
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') finish(true);
+        else if (e.key === 'Escape') {
+          e.stopPropagation();
+          finish(false);
+        }
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
 }
 
 const FRESHNESS_TEXT: Record<RunFreshness, string | null> = {
@@ -83,6 +117,7 @@ export function RunsPanel() {
   const editor = useEditor();
   const runs = useStoredRuns();
   const openId = usePlayback((s) => s.runId);
+  const [renaming, setRenaming] = useState<string | null>(null);
   // Freshness follows every edit: the revision is computed from the diagram as it is now.
   useDocument((s) => s.diagram);
   if (runs === null) return <p className="fl-muted fl-panel-empty">Loading runs…</p>;
@@ -99,7 +134,7 @@ export function RunsPanel() {
         return (
           <li key={r.id} aria-current={r.id === openId || undefined} data-stale={stale ? true : undefined}>
             <span className="fl-runs-name">
-              {runLabel(r)}
+              {renaming === r.id ? <RunNameField run={r} onDone={() => setRenaming(null)} /> : runLabel(r)}
               {stale ? (
                 <span className="fl-stale" title={stale}>
                   {' '}
@@ -109,6 +144,9 @@ export function RunsPanel() {
             </span>
             <button type="button" className="fl-button" onClick={() => void editor.runs.openStored(r.id)} aria-label={`Replay ${runLabel(r)}`}>
               <Play size={12} aria-hidden="true" /> Replay
+            </button>
+            <button type="button" className="fl-icon-button" aria-label={`Rename ${runLabel(r)}`} title="Rename" onClick={() => setRenaming(r.id)}>
+              <Pencil size={14} aria-hidden="true" />
             </button>
             <button
               type="button"

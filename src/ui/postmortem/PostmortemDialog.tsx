@@ -19,7 +19,8 @@ function Body({ run, runId }: { run: RecordedRun; runId: string | null }) {
   const runs = useStoredRuns();
   const [fixId, setFixId] = useState('');
   const fix = useRun(fixId);
-  const postmortem = useMemo(() => writePostmortem(editor.diagram, run, fixId ? fix : null), [editor, run, fix, fixId]);
+  const runName = usePlayback((s) => s.runName);
+  const postmortem = useMemo(() => writePostmortem(editor.diagram, run, fixId ? fix : null, runName), [editor, run, fix, fixId, runName]);
   const title = `${editor.diagram.name} postmortem`;
   const others = (runs ?? []).filter((r) => r.id !== runId);
   const waiting = fixId !== '' && fix === null;

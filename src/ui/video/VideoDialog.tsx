@@ -13,6 +13,7 @@ import { downloadBlob, fileNameFor } from '../download';
 import { Modal } from '../primitives/Modal';
 import { ProgressBar } from '../primitives/ProgressBar';
 import type { EncodedVideo } from './encodeVideo';
+import { runTitle } from '../../editor/runControl';
 import { encodableInWorker, exportInWorker } from './exportInWorker';
 
 const FORMAT_LABEL: Record<VideoFormat, string> = { webm: 'WebM', mp4: 'MP4', gif: 'GIF' };
@@ -71,7 +72,10 @@ function Body({ run }: { run: RecordedRun }) {
     setJob(running);
     try {
       const video = await running.result;
-      downloadBlob(new Blob([video.bytes], { type: video.mime }), fileNameFor(`${editor.diagram.name} ${run.scenarioName}`, video.extension));
+      downloadBlob(
+        new Blob([video.bytes], { type: video.mime }),
+        fileNameFor(`${editor.diagram.name} ${runTitle(run, editor.playback.getState().runName)}`, video.extension),
+      );
       editor.notify(`Video saved: ${video.duration.toFixed(1)} s, ${video.frames} frames (${video.codec})`);
       close();
     } catch (error) {

@@ -51,4 +51,15 @@ describe('recorded runs in storage', () => {
     await runs.delete(r.id);
     expect(await runs.get(r.id)).toBeUndefined();
   });
+
+  it('keeps the name a person gives a run, and forgets it when they clear it', async () => {
+    const runs = new RunStore(testDb());
+    const { id } = await runs.add('d1', small);
+    await runs.rename(id, 'Before the breaker');
+    expect((await runs.list('d1'))[0].name).toBe('Before the breaker');
+    expect((await runs.get(id))?.name).toBe('Before the breaker');
+    await runs.rename(id, '');
+    expect((await runs.list('d1'))[0]).not.toHaveProperty('name');
+    expect((await runs.get(id))?.name).toBeUndefined();
+  });
 });

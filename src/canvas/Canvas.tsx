@@ -358,6 +358,8 @@ export function Canvas() {
         // those who hide it to support the project; nothing here needs the corner.
         attributionPosition="bottom-center"
         aria-label="Diagram canvas"
+        // Its own controls, minimap and dots follow the system's light or dark; pictures are light.
+        colorMode={capturing ? 'light' : 'system'}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1} />
         <Controls showInteractive={false} position="bottom-left" onZoomIn={unfit} onZoomOut={unfit} onFitView={markFitted} fitViewOptions={FIT} />

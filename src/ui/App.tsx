@@ -156,6 +156,15 @@ export function App() {
   const inspectorFolded = useUi((s) => !s.inspectorOpen || s.inspectorMakingRoom);
   const sidePanelWidth = useUi((s) => s.sidePanelWidth);
   const main = useRef<HTMLElement>(null);
+  // A picture is a document: taken in the light theme whatever the system's setting.
+  const capturing = useUi((s) => s.capturing);
+  useEffect(() => {
+    if (!capturing) return;
+    document.documentElement.dataset.theme = 'light';
+    return () => {
+      delete document.documentElement.dataset.theme;
+    };
+  }, [capturing]);
   usePlaybackClock();
   useReplayFollowsDiagram(editor);
   useRoomForSidePanel(editor, main);

@@ -17,7 +17,9 @@ function Shortcuts() {
   const other = commands.filter((c) => !c.menu);
   if (other.length) groups.push({ menu: 'Canvas' as MenuName, commands: other });
   return (
-    <div className="fl-help-columns">
+    // Scrolls when long: focusable, so the keyboard can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled without a mouse
+    <div className="fl-help-columns" tabIndex={0} role="region" aria-label="Shortcuts by menu">
       {groups.map((g) => (
         <section key={g.menu} aria-label={`${g.menu} shortcuts`}>
           <h3>{g.menu}</h3>
@@ -41,7 +43,8 @@ function Shortcuts() {
 
 function Legend() {
   return (
-    <div className="fl-help-columns">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled without a mouse
+    <div className="fl-help-columns" tabIndex={0} role="region" aria-label="What the replay shows">
       <section aria-label="Node health">
         <h3>Nodes: health at the playhead</h3>
         <ul className="fl-help-legend">

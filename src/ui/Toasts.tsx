@@ -34,10 +34,13 @@ function Toast({ id, message, tone, action }: ToastData) {
 export function Toasts() {
   const toasts = useUi((s) => s.toasts);
   return (
-    <ol className="fl-toasts" role="status" aria-live="polite" aria-label="Messages">
-      {toasts.map((t) => (
-        <Toast key={t.id} {...t} />
-      ))}
-    </ol>
+    // The live region holds the list, so the messages stay a list to assistive technology.
+    <div className="fl-toasts" role="status" aria-live="polite" aria-label="Messages">
+      <ol>
+        {toasts.map((t) => (
+          <Toast key={t.id} {...t} />
+        ))}
+      </ol>
+    </div>
   );
 }

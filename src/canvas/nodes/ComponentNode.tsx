@@ -33,7 +33,8 @@ export const ComponentNode = memo(function ComponentNode({ data, selected }: Nod
         shape={shape}
         width={COMPONENT_SIZE.width}
         height={COMPONENT_SIZE.height}
-        fill={health?.fill ?? 'var(--node-fill)'}
+        // A tint of the health colour over the theme's node fill, readable in light and dark alike.
+        fill={health ? `color-mix(in srgb, ${health.stroke} 18%, var(--node-fill))` : 'var(--node-fill)'}
         stroke={health?.stroke ?? color}
         strokeWidth={selected ? 2.5 : health ? 2.2 : 1.5}
       />

@@ -27,6 +27,10 @@ export function TimeChart({ title, unit, x, lines, height = 150, colors = LINE_C
   const { playback } = useEditor();
   useEffect(() => {
     const el = host.current!;
+    // uPlot draws on a canvas, which CSS does not reach: axes take the theme's colours as drawn now.
+    const css = getComputedStyle(el);
+    const ink = css.getPropertyValue('--muted').trim() || '#64748b';
+    const grid = { stroke: css.getPropertyValue('--border').trim() || '#e2e8f0', width: 1 };
     const opts: uPlot.Options = {
       title,
       width: Math.max(200, el.clientWidth),
@@ -38,7 +42,10 @@ export function TimeChart({ title, unit, x, lines, height = 150, colors = LINE_C
         { label: 'time (s)' },
         ...lines.map((l, i) => ({ label: l.label, stroke: colors[i % colors.length], width: 1.5, ...(l.dash ? { dash: [5, 4] } : {}) })),
       ],
-      axes: [{ values: (_u: uPlot, v: number[]) => v.map((s) => `${s} s`) }, { label: unit, size: 56 }],
+      axes: [
+        { values: (_u: uPlot, v: number[]) => v.map((s) => `${s} s`), stroke: ink, grid, ticks: grid },
+        { label: unit, size: 56, stroke: ink, grid, ticks: grid },
+      ],
     };
     const chart = new uPlot(opts, [Array.from(x), ...lines.map((l) => gaps(l.values))] as uPlot.AlignedData, el);
     const line = document.createElement('div');

@@ -90,7 +90,7 @@ export function Canvas() {
   // True while the view is the one a fit gave (no pan or zoom since): a panel opening or closing
   // beside the canvas then fits again, so what was fitted stays fitted in the room left.
   const fitted = useRef(false);
-  const fit = useCallback(
+  const fitToView = useCallback(
     (duration?: number) => {
       fitted.current = true;
       void flow.fitView({ ...FIT, duration });
@@ -105,7 +105,7 @@ export function Canvas() {
         const r = wrapper.current?.getBoundingClientRect();
         return r ? toDiagram({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
       },
-      fitView: () => fit(200),
+      fitView: () => fitToView(200),
       fitNodes(ids) {
         fitted.current = false;
         void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.2, maxZoom: 1.5, duration: 200 });
@@ -144,7 +144,7 @@ export function Canvas() {
     return () => {
       editor.viewport = null;
     };
-  }, [editor, flow, fit]);
+  }, [editor, flow, fitToView]);
 
   // When a panel beside or below opens or closes, the canvas changes size: a fitted view fits
   // again; otherwise what is in the middle of the view stays in the middle.
@@ -159,22 +159,22 @@ export function Canvas() {
       width = el.clientWidth;
       height = el.clientHeight;
       if ((dx === 0 && dy === 0) || width === 0 || height === 0) return;
-      if (fitted.current && editor.diagram.nodes.length > 0) return fit();
+      if (fitted.current && editor.diagram.nodes.length > 0) return fitToView();
       const v = flow.getViewport();
       void flow.setViewport({ ...v, x: v.x + dx / 2, y: v.y + dy / 2 });
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [editor, flow, fit]);
+  }, [editor, flow, fitToView]);
 
   // Fit the view when a diagram is opened, not when the first node of a blank one appears.
   const diagramId = diagram.id;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another diagram opens (its id changes)
   useEffect(() => {
     if (editor.diagram.nodes.length === 0) return;
-    const frame = requestAnimationFrame(() => fit());
+    const frame = requestAnimationFrame(() => fitToView());
     return () => cancelAnimationFrame(frame);
-  }, [editor, fit, diagramId]);
+  }, [editor, fitToView, diagramId]);
 
   const measuredRef = useRef(measured);
   measuredRef.current = measured;

@@ -37,7 +37,6 @@ function RunNameField({ run, onDone }: { run: RunListing; onDone(): void }) {
       aria-label="Run name"
       value={value}
       maxLength={TEXT_FIELDS.runName.maxLength}
-      // biome-ignore lint/a11y/noAutofocus: the field appears because the person asked to rename
       autoFocus
       onFocus={(e) => e.currentTarget.select()}
       onChange={(e) => setValue(e.target.value)}

@@ -122,7 +122,8 @@ describe('auto-layout for the view it will be read in', () => {
     // One row of four groups would be about 2,400 wide and 150 tall.
     expect(laid.width).toBeLessThan(1_400);
     expect(laid.height).toBeGreaterThan(250);
-    expect(packRows([{ width: 100, height: 100 }, { width: 100, height: 100 }, { width: 100, height: 100 }, { width: 100, height: 100 }], 1)).toEqual([
+    const square = { width: 100, height: 100 };
+    expect(packRows([square, square, square, square], 1)).toEqual([
       { x: 0, y: 0 },
       { x: 160, y: 0 },
       { x: 0, y: 160 },

@@ -1,7 +1,7 @@
 // Mermaid files for the CLI: a .mmd diagram, or one fence of a Markdown file, imported and laid
 // out exactly as the app does it (ELK in-process here).
 import { basename } from 'node:path';
-import type { Diagram } from '../model';
+import { type Diagram, fingerprint } from '../model';
 import { layoutDiagram } from '../layout/layoutDiagram';
 import { createNodeElk } from '../layout/nodeElk';
 import { importMermaid } from '../mermaid/importMermaid';
@@ -48,6 +48,8 @@ export async function readMermaidFile(text: string, path: string, block?: number
   try {
     const elk = createNodeElk();
     const result = await importMermaid(source, name, (d) => layoutDiagram(d, elk));
+    // Named by its text, so the same file gives the same run, to the byte, every time.
+    result.diagram.id = `d_${fingerprint(source)}`;
     return { diagram: result.diagram, notices: [...notices, ...result.notices] };
   } catch (error) {
     if (error instanceof MermaidImportError) {

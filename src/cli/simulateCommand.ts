@@ -1,6 +1,6 @@
 // `faultline simulate <diagram.json> [--scenario s.json] [--seed N] [--duration S] [--warmup S] [--json]`
 import type { Diagram, Scenario } from '../model';
-import { createScenario, isSource } from '../model';
+import { baselineScenario, isSource } from '../model';
 import { FileError, parseDiagramFile, parseJson } from '../files/diagramFile';
 import { newReport } from '../files/restore';
 import { restoreScenario } from '../files/restoreScenario';
@@ -8,7 +8,7 @@ import { runToJson } from '../sim/serialize';
 import { simulate, SimInputError } from '../sim/simulate';
 import { formatTime } from '../sim/timeline';
 import type { RecordedRun, SimOptions } from '../sim/types';
-import { CAUSES } from '../sim/types';
+import { type Cause, CAUSES } from '../sim/types';
 import { count, ms, pct } from '../sim/numbers';
 import { table } from './format';
 import { readInput, parseCliArgs, UsageError, type CliIo } from './io';
@@ -56,7 +56,7 @@ export function parseJsonOrUsage(text: string, path: string): unknown {
 
 /** The scenario a command runs when none is given: the diagram's first, else a quiet baseline. */
 export function defaultScenario(diagram: Diagram): Scenario {
-  return diagram.scenarios[0] ?? createScenario('Baseline', { id: 's_default' });
+  return diagram.scenarios[0] ?? baselineScenario();
 }
 
 /** Simulates; inputs the engine refuses become a refusal for people. Options override the scenario. */
@@ -102,20 +102,39 @@ export async function simulateCommand(args: string[], io: CliIo, readMermaid?: (
   return 0;
 }
 
+/** "timeout 120, overloaded 4": the causes that failed requests, most first. */
+function causeBreakdown(byCause: Record<Cause, number> | null): string {
+  if (!byCause) return 'not recorded';
+  const parts = CAUSES.filter((c) => byCause[c] > 0)
+    .sort((a, b) => byCause[b] - byCause[a])
+    .map((c) => `${c} ${count(byCause[c])}`);
+  return parts.length ? parts.join(', ') : '-';
+}
+
 export function humanSummary(run: RecordedRun): string {
   const s = run.summary;
   const lines: string[] = [];
   lines.push(
     `${run.diagramName} / ${run.scenarioName}: seed ${run.seed}, ${formatTime(run.durationMs)} simulated, summary from ${formatTime(s.fromMs)} (after warm-up)`,
   );
-  lines.push('', 'Clients');
+  lines.push('', 'Clients (latency of successful requests; "all" counts failed ones too)');
   lines.push(
     table(
       [
-        ['client', 'requests', 'success', 'degraded', 'p50', 'p99'],
-        ...s.clients.map((c) => [c.label, count(c.requests), pct(c.successRatio), count(c.degraded), ms(c.latency.p50), ms(c.latency.p99)]),
+        ['client', 'requests', 'success', 'degraded', 'p50', 'p99', 'mean', 'mean (all)', 'failed by'],
+        ...s.clients.map((c) => [
+          c.label,
+          count(c.requests),
+          pct(c.successRatio),
+          count(c.degraded),
+          ms(c.latency.p50),
+          ms(c.latency.p99),
+          ms(c.latency.mean),
+          ms(c.latencyAll.mean),
+          causeBreakdown(c.failuresByCause),
+        ]),
       ],
-      ['l', 'r', 'r', 'r', 'r', 'r'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
     ),
   );
   lines.push('', 'Nodes');
@@ -123,14 +142,14 @@ export function humanSummary(run: RecordedRun): string {
   lines.push(
     table(
       [
-        ['node', 'arrivals', 'failed', 'top cause', 'mean resp', 'mean wait', 'util'],
+        ['node', 'arrivals', 'failed', 'top cause', 'mean resp (ok)', 'mean resp (all)', 'mean wait', 'util'],
         ...nodes.map((n) => {
           const failed = CAUSES.reduce((sum, c) => sum + n.failures[c], 0);
           const top = CAUSES.filter((c) => n.failures[c] > 0).sort((a, b) => n.failures[b] - n.failures[a])[0] ?? '';
-          return [n.label, count(n.arrivals), count(failed), top, ms(n.meanResponseMs), ms(n.meanQueueWaitMs), pct(n.utilisation)];
+          return [n.label, count(n.arrivals), count(failed), top, ms(n.meanResponseMs), ms(n.meanResponseAllMs), ms(n.meanQueueWaitMs), pct(n.utilisation)];
         }),
       ],
-      ['l', 'r', 'r', 'l', 'r', 'r', 'r'],
+      ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r'],
     ),
   );
   lines.push('', 'Incident timeline');

@@ -3,7 +3,18 @@
 // (the player and its story first, the canvas a frame later). Faults injected from the canvas
 // land in the active scenario here too, and a run whose diagram has changed is told apart.
 import type { Diagram, Fault, FaultType, Scenario } from '../model';
-import { createScenario, faultTargetName, findScenario, fitText, isSource, newFault, normalizeLabel, simulationRevision, TEXT_FIELDS } from '../model';
+import {
+  baselineScenario,
+  createScenario,
+  faultTargetName,
+  findScenario,
+  fitText,
+  isSource,
+  newFault,
+  normalizeLabel,
+  simulationRevision,
+  TEXT_FIELDS,
+} from '../model';
 import { startingPoint } from '../playback/storyRange';
 import { describeFault, scenarioTitle } from '../sim/describe';
 import { formatTime } from '../sim/timeline';
@@ -52,7 +63,7 @@ export class RunControl {
       e.notify('Add a client first: clients send the traffic a run plays out', 'error');
       return null;
     }
-    const found = findScenario(d, request.scenarioId ?? e.ui.getState().activeScenarioId) ?? createScenario();
+    const found = findScenario(d, request.scenarioId ?? e.ui.getState().activeScenarioId) ?? baselineScenario();
     const scenario = request.variant ? { ...found, name: `${scenarioTitle(found, d)} (${request.variant})` } : found;
     // The simulator stores the run itself when the library is open.
     const storeFor = e.storage?.runs ? d.id : null;

@@ -2,7 +2,7 @@
 // counted, duplicate ids regenerated, parents and edges that point nowhere removed. The result
 // always passes validateDiagram.
 import type { Diagram, DiagramEdge, DiagramNode, RequestFlow } from '../model';
-import { createDiagram, isSlug, migrate, newId, SCHEMA_VERSION, validateDiagram, CATALOG, isSource, isContainer, TEXT_FIELDS } from '../model';
+import { createDiagram, isSlug, migrate, nextFreeId, SCHEMA_VERSION, validateDiagram, CATALOG, isSource, isContainer, TEXT_FIELDS } from '../model';
 import { restoreFlow } from './restoreFlow';
 import { restoreScenario } from './restoreScenario';
 import {
@@ -31,11 +31,13 @@ export interface Restored {
 function uniqueNodes(raw: unknown[], report: RestoreReport): DiagramNode[] {
   const nodes: DiagramNode[] = [];
   const seen = new Set<string>();
+  // Every id the input names, so a replacement id is never one a later node has.
+  const taken = new Set(raw.map((r) => (isRecord(r) ? String(own(r, 'id')) : '')));
   for (const r of raw.slice(0, NODE_LIMIT)) {
     const n = restoreNode(r, report);
     if (!n) continue;
     if (seen.has(n.id)) {
-      const fresh = newId('n');
+      const fresh = nextFreeId('n', taken);
       drop(report, `Node id ${n.id} was used twice; the second became ${fresh}`);
       n.id = fresh;
     }
@@ -75,6 +77,7 @@ function validEdges(raw: unknown[], nodes: DiagramNode[], report: RestoreReport)
   const edges: DiagramEdge[] = [];
   const pairs = new Set<string>();
   const edgeIds = new Set<string>();
+  const taken = new Set(raw.map((r) => (isRecord(r) ? String(own(r, 'id')) : '')));
   for (const r of raw.slice(0, EDGE_LIMIT)) {
     const e = restoreEdge(r, report);
     if (!e) continue;
@@ -91,7 +94,7 @@ function validEdges(raw: unknown[], nodes: DiagramNode[], report: RestoreReport)
       drop(report, `Connection ${e.id} repeats ${e.source} → ${e.target}`);
       continue;
     }
-    if (edgeIds.has(e.id)) e.id = newId('e');
+    if (edgeIds.has(e.id)) e.id = nextFreeId('e', taken);
     pairs.add(pair);
     edgeIds.add(e.id);
     edges.push(e);
@@ -127,6 +130,7 @@ export function restoreDiagram(input: unknown, report: RestoreReport = newReport
     rawScenarios.slice(0, 100).forEach((r, i) => {
       const s = restoreScenario(r, report, i);
       if (!s) return;
+      if (diagram.scenarios.some((other) => other.id === s.id)) s.id = nextFreeId('s', new Set(diagram.scenarios.map((other) => other.id)));
       s.faults = s.faults.filter((f) => {
         const known = f.target.type === 'node' ? nodeIds.has(f.target.id) : edgeIds.has(f.target.id);
         if (!known) drop(report, `Scenario "${s.name}": fault ${f.id} targets ${f.target.id}, which is not in the diagram`);
@@ -145,8 +149,13 @@ export function restoreDiagram(input: unknown, report: RestoreReport = newReport
   if (Array.isArray(rawFlows)) {
     diagram.flows = rawFlows
       .slice(0, 100)
-      .map((f) => restoreFlow(f, nodeIds, report))
+      .map((f, i) => restoreFlow(f, nodeIds, report, i))
       .filter((f): f is RequestFlow => f !== null);
+    const flowIds = new Set<string>();
+    for (const f of diagram.flows) {
+      if (flowIds.has(f.id)) f.id = nextFreeId('w', flowIds);
+      flowIds.add(f.id);
+    }
   }
   const problems = validateDiagram(diagram);
   if (problems.length > 0) throw new Error(`Restore left problems: ${problems.map((p) => p.message).join('; ')}`);

@@ -1,12 +1,12 @@
 // Request flows (ordered messages from sequence diagrams) from untrusted input.
 import type { FlowBlock, FlowStep, RequestFlow } from '../model';
-import { newId } from '../model';
 import { drop, isRecord, own, restoreId, text, type RestoreReport } from './restore';
 
 const BLOCK_TYPES: readonly FlowBlock['type'][] = ['alt', 'opt', 'par', 'loop', 'critical', 'break', 'rect'];
 const STEP_LIMIT = 5_000;
 
-export function restoreFlow(raw: unknown, nodeIds: ReadonlySet<string>, report: RestoreReport): RequestFlow | null {
+/** `index` is the flow's place in its list: its id when the input gives none. */
+export function restoreFlow(raw: unknown, nodeIds: ReadonlySet<string>, report: RestoreReport, index = 0): RequestFlow | null {
   if (!isRecord(raw)) return null;
   const name = text(own(raw, 'name'), 200) || 'Request flow';
   const rawBlocks = own(raw, 'blocks');
@@ -36,5 +36,5 @@ export function restoreFlow(raw: unknown, nodeIds: ReadonlySet<string>, report: 
     if (typeof block === 'number' && Number.isInteger(block) && block >= 0 && block < blocks.length) step.block = block;
     steps.push(step);
   }
-  return { id: restoreId(own(raw, 'id')) || newId('w'), name, steps, blocks };
+  return { id: restoreId(own(raw, 'id')) || `w_${index + 1}`, name, steps, blocks };
 }

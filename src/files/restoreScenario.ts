@@ -11,7 +11,7 @@ import {
   faultTimeError,
   faultType,
   isRecord,
-  newId,
+  nextFreeId,
   own,
   type RestoreReport,
   SCENARIO_FIELDS,
@@ -26,7 +26,8 @@ import { restoreId, restoreText } from './restore';
 const FAULT_TYPE_NAMES: readonly string[] = FAULT_TYPES.map((f) => f.type);
 const FAULT_LIMIT = 500;
 
-function restoreFault(raw: unknown, where: string, durationMs: number, report: RestoreReport): Fault | null {
+/** `fallbackId` is the fault's id when the input gives none: made from its place, so the same input gives the same id. */
+function restoreFault(raw: unknown, where: string, durationMs: number, report: RestoreReport, fallbackId: string): Fault | null {
   if (!isRecord(raw)) return null;
   const type = own(raw, 'type') as FaultType;
   if (!FAULT_TYPE_NAMES.includes(type)) {
@@ -54,7 +55,7 @@ function restoreFault(raw: unknown, where: string, durationMs: number, report: R
     drop(report, `${at}: ${timeError} (left out)`);
     return null;
   }
-  const fault: Fault = { id: restoreId(own(raw, 'id')) || newId('f'), type, target: { type: targetType, id: targetId }, ...timing };
+  const fault: Fault = { id: restoreId(own(raw, 'id')) || fallbackId, type, target: { type: targetType, id: targetId }, ...timing };
   // The parameters this type has, each through its field in the fault table.
   for (const param of faultType(type).params) {
     const value = takeValue(param, own(raw, param.key), at, report);
@@ -80,7 +81,7 @@ export function restoreScenario(raw: unknown, report: RestoreReport, index = 0):
   }
   const name = restoreText(own(raw, 'name'), TEXT_FIELDS.scenarioName, `Scenario ${index + 1}`, report)?.trim() || `Scenario ${index + 1}`;
   const where = `Scenario "${name}"`;
-  const scenario = createScenario(name, { id: restoreId(own(raw, 'id')) || newId('s') });
+  const scenario = createScenario(name, { id: restoreId(own(raw, 'id')) || `s_${index + 1}` });
   const settings = takeFields<Scenario>(
     Object.fromEntries(SCENARIO_FIELDS.filter((f) => own(raw, f.key) !== undefined).map((f) => [f.key, own(raw, f.key)])),
     SCENARIO_FIELDS,
@@ -95,10 +96,14 @@ export function restoreScenario(raw: unknown, report: RestoreReport, index = 0):
   scenario.traffic = restoreTraffic(own(raw, 'traffic'), where, report);
   const faults = own(raw, 'faults');
   if (Array.isArray(faults)) {
-    for (const f of faults.slice(0, FAULT_LIMIT)) {
-      const fault = restoreFault(f, where, scenario.durationMs, report);
-      if (fault) scenario.faults.push(fault);
-    }
+    const ids = new Set<string>();
+    faults.slice(0, FAULT_LIMIT).forEach((f, i) => {
+      const fault = restoreFault(f, where, scenario.durationMs, report, `f_${i + 1}`);
+      if (!fault) return;
+      if (ids.has(fault.id)) fault.id = nextFreeId('f', ids);
+      ids.add(fault.id);
+      scenario.faults.push(fault);
+    });
     if (faults.length > FAULT_LIMIT) drop(report, `${where}: only the first ${FAULT_LIMIT} faults were kept`);
   }
   return scenario;

@@ -2,7 +2,7 @@
 // nested, dotted links asynchronous, sequence messages kept as a request flow. Positions are
 // left for layout.
 import type { Diagram, DiagramEdge, DiagramNode, EdgeStyle } from '../model';
-import { CATALOG, createDiagram, inferKind, newId, safeId, type Inferred } from '../model';
+import { CATALOG, createDiagram, inferKind, nextFreeId, safeId, type Inferred } from '../model';
 import type { MGraph } from './graph';
 
 export interface ImportCounts {
@@ -61,6 +61,8 @@ export function toDiagram(graph: MGraph, name: string): Converted {
   }
   const kinds = new Map(d.nodes.map((n) => [n.id, n.kind]));
   const pairs = new Map<string, DiagramEdge>();
+  // Ids made from the text's order, so one diagram text always gives the same document.
+  const edgeIds = new Set<string>();
   let selfLoops = 0;
   for (const raw of graph.edges) {
     const e = { ...raw, source: safeId(raw.source), target: safeId(raw.target) };
@@ -79,7 +81,7 @@ export function toDiagram(graph: MGraph, name: string): Converted {
     }
     const targetKind = kinds.get(e.target)!;
     const edge: DiagramEdge = {
-      id: newId('e'),
+      id: nextFreeId('e', edgeIds),
       source: e.source,
       target: e.target,
       mode: e.style === 'dotted' || CATALOG[targetKind].asyncInbound ? 'async' : 'sync',
@@ -94,7 +96,7 @@ export function toDiagram(graph: MGraph, name: string): Converted {
   if (selfLoops > 0) notices.push(`${selfLoops} ${selfLoops === 1 ? 'link from a node to itself was' : 'links from a node to itself were'} left out`);
   if (graph.flow) {
     const steps = graph.flow.steps.map((s) => ({ ...s, from: safeId(s.from), to: safeId(s.to) }));
-    d.flows = [{ id: newId('w'), name: `${name} flow`, steps, blocks: graph.flow.blocks }];
+    d.flows = [{ id: 'w_1', name: `${name} flow`, steps, blocks: graph.flow.blocks }];
   }
   if (unsafe > 0)
     notices.push(

@@ -46,6 +46,11 @@ export function createScenario(name = 'Baseline', init: Partial<Scenario> = {}):
   };
 }
 
+/** The scenario a diagram without one runs: no faults, the default settings, always the same id. */
+export function baselineScenario(): Scenario {
+  return createScenario('Baseline', { id: 's_default' });
+}
+
 export function childrenOf(d: Diagram, parentId: string | undefined): DiagramNode[] {
   return d.nodes.filter((n) => n.parentId === parentId);
 }

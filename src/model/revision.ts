@@ -16,7 +16,7 @@ function canonical(value: unknown): string {
 }
 
 /** FNV-1a, 52 bits: a short, stable fingerprint (not a security measure). */
-function fingerprint(text: string): string {
+export function fingerprint(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x1000193;
   for (let i = 0; i < text.length; i++) {

@@ -82,6 +82,7 @@ export class Engine {
     this.nodes = compiled.nodes.map((n) => new NodeState(n));
     this.edges = compiled.edges.map((e) => new EdgeState(e, e.call.breaker ? new Breaker(e.call) : null));
     this.clients = compiled.clients.map((i) => new ClientState(this.nodes[i], this.nodes[i].c.props.sloMs));
+    for (const c of this.clients) c.node.client = c;
     for (const n of this.nodes) n.health = new Rolling(bucketsFor(NODE_WINDOW_MS, config.bucketMs));
     for (const c of this.clients) {
       c.health = new Rolling(bucketsFor(CLIENT_WINDOW_MS, config.bucketMs));

@@ -5,6 +5,7 @@ import { describeFault } from './describe';
 import type { Engine } from './engine';
 import { failAll, releaseStuck, startWaiting } from './nodes';
 import { dispatch, dispatchFeeders } from './queues';
+import { scheduleNextArrival } from './traffic';
 
 export class FaultBoard {
   private readonly active = new Set<CFault>();
@@ -54,7 +55,9 @@ export class FaultBoard {
     node.latencyAdd = add;
     node.latencyMul = mul;
     node.extraError = 1 - ok;
+    const rateChanged = node.rateFactor !== rate;
     node.rateFactor = rate;
+    if (rateChanged && node.client) scheduleNextArrival(sim, node.client);
     if (node.flushActive && !flushing) node.flushUntil = sim.now;
     node.flushActive = flushing;
     const wasCrashed = node.crashed;

@@ -302,6 +302,10 @@ export function complete(sim: Engine, job: Job, ok: boolean, cause: Cause | null
   if (measured) {
     node.sResponseSum += latency;
     node.sResponses++;
+    if (ok) {
+      node.sOkResponseSum += latency;
+      node.sOkResponses++;
+    }
   }
   if (job.call) answer(sim, job, ok, cause);
   if (freed) startWaiting(sim, node);

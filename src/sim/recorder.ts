@@ -4,7 +4,8 @@ import { type Engine, quietBuckets } from './engine';
 import { type Health, healthCode, isUnhealthy, judgeClient, judgeNode, MIN_LATENCY_SAMPLES } from './health';
 import { isSaturated } from './nodes';
 import { oldestAge } from './queues';
-import type { ClientMetric, EdgeMetric, NodeMetric, RunSeries, RunSummary } from './types';
+import type { Histogram } from './histogram';
+import type { Cause, ClientMetric, EdgeMetric, LatencySummary, NodeMetric, RunSeries, RunSummary } from './types';
 import { CAUSES, CLIENT_METRICS, EDGE_METRICS, NODE_METRICS } from './types';
 
 function table<K extends string>(keys: readonly K[], size: number): Record<K, Float32Array> {
@@ -96,11 +97,13 @@ function nodeVerdict(sim: Engine, i: number, utilisation: number): Health {
   const active = n.arrivals > 0 || n.inSystem > 0;
   const verdict = judgeNode({ done: n.health.total, failures: n.health.failed, active, utilisation, down }, before);
   n.verdict = verdict;
-  if (isUnhealthy(verdict) && !isUnhealthy(before)) {
+  if (verdict === 'down' && before !== 'down') {
+    // Down is told whenever it starts, also on a node already failing (overloaded, say, before it crashed).
+    sim.record('unhealthy', { node: n.c.id, value: n.health.ratio, detail: 'down' });
+  } else if (isUnhealthy(verdict) && !isUnhealthy(before)) {
     let top = 0;
     for (let c = 1; c < CAUSES.length; c++) if (n.causes[c] > n.causes[top]) top = c;
-    const detail = verdict === 'down' ? 'down' : `${Math.round(n.health.ratio * 100)}% of requests fail (${CAUSES[top]})`;
-    sim.record('unhealthy', { node: n.c.id, value: n.health.ratio, detail });
+    sim.record('unhealthy', { node: n.c.id, value: n.health.ratio, detail: `${Math.round(n.health.ratio * 100)}% of requests fail (${CAUSES[top]})` });
   } else if (!isUnhealthy(verdict) && isUnhealthy(before)) {
     sim.record('recovered', { node: n.c.id, value: n.health.ratio });
   }
@@ -121,6 +124,10 @@ function clientVerdict(sim: Engine, i: number): Health {
   return verdict.health;
 }
 
+function latencySummary(sum: number, count: number, h: Histogram): LatencySummary {
+  return { mean: count > 0 ? sum / count : 0, p50: h.percentile(50), p95: h.percentile(95), p99: h.percentile(99) };
+}
+
 export function summarize(sim: Engine): RunSummary {
   const from = sim.config.warmupMs;
   const to = sim.config.durationMs;
@@ -138,12 +145,9 @@ export function summarize(sim: Engine): RunSummary {
         degraded: c.sDegraded,
         failures: c.sFailures,
         successRatio: done > 0 ? (c.sSuccesses + c.sDegraded) / done : 0,
-        latency: {
-          mean: done > 0 ? c.sLatencySum / done : 0,
-          p50: c.sLatency.percentile(50),
-          p95: c.sLatency.percentile(95),
-          p99: c.sLatency.percentile(99),
-        },
+        latency: latencySummary(c.sOkLatencySum, c.sSuccesses + c.sDegraded, c.sOkLatency),
+        latencyAll: latencySummary(c.sLatencySum, done, c.sLatency),
+        failuresByCause: Object.fromEntries(CAUSES.map((cause, i) => [cause, c.sCauses[i]])) as Record<Cause, number>,
       };
     }),
     nodes: sim.nodes.map((n) => {
@@ -155,7 +159,8 @@ export function summarize(sim: Engine): RunSummary {
         arrivals: n.sArrivals,
         successes: n.sSuccesses,
         failures: Object.fromEntries(CAUSES.map((c, i) => [c, n.sCauses[i]])) as RunSummary['nodes'][number]['failures'],
-        meanResponseMs: n.sResponses > 0 ? n.sResponseSum / n.sResponses : 0,
+        meanResponseMs: n.sOkResponses > 0 ? n.sOkResponseSum / n.sOkResponses : 0,
+        meanResponseAllMs: n.sResponses > 0 ? n.sResponseSum / n.sResponses : 0,
         meanQueueWaitMs: n.sWaits > 0 ? n.sWaitSum / n.sWaits : 0,
         meanInSystem: (n.areaInSystem - n.areaInSystemAtWarmup) / span,
         utilisation: n.c.capacity > 0 ? (n.areaBusy - n.areaBusyAtWarmup) / (n.c.capacity * span) : 0,

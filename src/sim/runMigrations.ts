@@ -90,7 +90,27 @@ function addHealthVerdicts(raw: Raw): Raw {
   };
 }
 
-export const RUN_STEPS: readonly Migration[] = [{ from: 1, name: 'run: health verdicts per bucket', up: addHealthVerdicts }];
+/**
+ * Version 2 summaries had one latency, over every finished request. Version 3 reports successful
+ * requests and all finished ones apart: the old figure becomes the second, and stands in for the
+ * first, which was not recorded. The failures of a client by cause were not recorded either.
+ */
+function splitLatency(raw: Raw): Raw {
+  const summary = raw.summary as { clients: Raw[]; nodes: Raw[] };
+  return {
+    ...raw,
+    summary: {
+      ...summary,
+      clients: summary.clients.map((c) => ({ ...c, latencyAll: c.latency, failuresByCause: null })),
+      nodes: summary.nodes.map((n) => ({ ...n, meanResponseAllMs: n.meanResponseMs })),
+    },
+  };
+}
+
+export const RUN_STEPS: readonly Migration[] = [
+  { from: 1, name: 'run: health verdicts per bucket', up: addHealthVerdicts },
+  { from: 2, name: 'run: latency of successful and of all finished requests, apart', up: splitLatency },
+];
 
 export const RUN_MIGRATIONS: RecordMigrations = {
   record: 'run',

@@ -2,7 +2,7 @@
 // same run, to the byte; another seed, another run. It can also be stepped in slices, which is
 // how the worker reports progress and listens for cancel.
 import type { Diagram, Scenario } from '../model';
-import { createScenario, DAY_MS, scenarioSettingErrors, simulationRevision } from '../model';
+import { baselineScenario, DAY_MS, scenarioSettingErrors, simulationRevision } from '../model';
 import { onEdgeTimer, onResponse, onRetry } from './calls';
 import { compile, SimInputError, type CFault, type Compiled } from './compile';
 import { describeFault, scenarioTitle } from './describe';
@@ -204,7 +204,7 @@ function wallClock(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-export function simulate(diagram: Diagram, scenario: Scenario = createScenario(), options: SimOptions = {}): RecordedRun {
+export function simulate(diagram: Diagram, scenario: Scenario = baselineScenario(), options: SimOptions = {}): RecordedRun {
   const s = new Simulation(diagram, scenario, options);
   while (!s.step(1_000_000));
   return s.result();

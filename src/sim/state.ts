@@ -185,6 +185,8 @@ export class NodeState {
   flushUntil = -1;
   flushActive = false;
   rateFactor = 1;
+  /** The client this node is, when it is one: a change of rate redraws its next arrival. */
+  client: ClientState | null = null;
   // Routing.
   rr = 0;
   readonly outstanding: Int32Array;
@@ -212,6 +214,8 @@ export class NodeState {
   readonly sCauses = new Float64Array(8);
   sResponseSum = 0;
   sResponses = 0;
+  sOkResponseSum = 0;
+  sOkResponses = 0;
   sWaitSum = 0;
   sWaits = 0;
   sWasted = 0;
@@ -323,6 +327,8 @@ export class TimerRing {
 }
 
 export class ClientState {
+  /** Bumped whenever the next arrival is drawn again, so the one drawn before is ignored. */
+  arrivalGen = 0;
   requests = 0;
   successes = 0;
   degraded = 0;
@@ -335,6 +341,9 @@ export class ClientState {
   sFailures = 0;
   sLatencySum = 0;
   readonly sLatency = new Histogram();
+  sOkLatencySum = 0;
+  readonly sOkLatency = new Histogram();
+  readonly sCauses = new Float64Array(8);
   sampledInBucket = 0;
   verdict: Health = 'idle';
   health: Rolling = new Rolling(1);

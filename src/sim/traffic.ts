@@ -1,9 +1,14 @@
 // Clients: Poisson arrivals at a rate that follows the client's pattern (constant, ramp, spike,
 // steps) and any traffic-spike fault; each request calls the client's outgoing edges and is a
 // success end to end only if they all succeed (a fallback counts as degraded success).
+//
+// The rate changes over time, and a gap drawn at one rate is wrong after a change: the pending
+// arrival is redrawn at every change (exponential gaps are memoryless, so starting afresh from
+// the change is exact). Within a ramp the rate changes continuously; arrivals there are drawn at
+// the ramp's highest rate and kept with probability rate(t) / highest (thinning), also exact.
 import { startCall } from './calls';
 import { EV_CLIENT, type Engine } from './engine';
-import { ClientRequest, type ClientState } from './state';
+import { CAUSE_INDEX, ClientRequest, type ClientState } from './state';
 import type { Cause, SampledRequest } from './types';
 
 /** Requests per second at time t, before faults. */
@@ -28,21 +33,66 @@ export function patternRate(
   }
 }
 
-/** Without arrivals, look again after this long (a pattern or a spike may raise the rate). */
-const IDLE_RECHECK_MS = 100;
+type PatternProps = Parameters<typeof patternRate>[0];
 
-export function scheduleNextArrival(sim: Engine, client: ClientState): void {
-  const rate = patternRate(client.node.c.props, sim.now) * client.node.rateFactor;
-  if (!(rate > 0)) {
-    sim.schedule(IDLE_RECHECK_MS, EV_CLIENT, client, 1);
-    return;
+/** The stretch of the pattern from t up to its next change: the rate runs linearly from `from` to `to`. */
+export function patternSegment(p: PatternProps, t: number): { end: number; from: number; to: number } {
+  const start = p.patternStartMs;
+  const span = Math.max(1, p.patternDurationMs);
+  let end = Infinity;
+  switch (p.pattern) {
+    case 'ramp':
+    case 'spike':
+      end = t < start ? start : t < start + span ? start + span : Infinity;
+      break;
+    case 'steps':
+      if (t < start) end = start;
+      else if (t < start + span) end = start + (Math.floor(((t - start) / span) * 4) + 1) * (span / 4);
+      break;
   }
-  sim.schedule(sim.rng.exponential(1000 / rate), EV_CLIENT, client, 0);
+  const from = patternRate(p, t);
+  // Only a ramp's rate moves within a stretch; elsewhere it holds until the change.
+  const to = p.pattern === 'ramp' && t >= start && t < start + span ? patternRate(p, end) : from;
+  return { end, from, to };
 }
 
-export function onClientArrival(sim: Engine, client: ClientState, recheck: number): void {
+/** Gives up on an arrival after this many rejected draws (a rate that stays at almost zero). */
+const MAX_DRAWS = 100_000;
+
+/** When the client's next request comes, from `now`, or Infinity when its rate stays at zero. */
+export function nextArrival(sim: Engine, client: ClientState): number {
+  const p = client.node.c.props;
+  const factor = client.node.rateFactor;
+  let t = sim.now;
+  for (let draws = 0; draws < MAX_DRAWS; draws++) {
+    const seg = patternSegment(p, t);
+    const high = Math.max(seg.from, seg.to) * factor;
+    if (!(high > 0)) {
+      if (seg.end === Infinity) return Infinity;
+      t = seg.end;
+      continue;
+    }
+    const candidate = t + sim.rng.exponential(1000 / high);
+    if (candidate >= seg.end) {
+      t = seg.end;
+      continue;
+    }
+    if (seg.from === seg.to || sim.rng.next() * high < patternRate(p, candidate) * factor) return candidate;
+    t = candidate;
+  }
+  return Infinity;
+}
+
+/** Draws the client's next arrival afresh; any arrival drawn before is dropped (its generation is old). */
+export function scheduleNextArrival(sim: Engine, client: ClientState): void {
+  const gen = ++client.arrivalGen;
+  const at = nextArrival(sim, client);
+  if (at < Infinity) sim.heap.push(at, EV_CLIENT, client, gen);
+}
+
+export function onClientArrival(sim: Engine, client: ClientState, gen: number): void {
+  if (gen !== client.arrivalGen) return;
   scheduleNextArrival(sim, client);
-  if (recheck === 1) return;
   const out = pickClientEdges(sim, client);
   if (out.length === 0) return;
   sim.requests++;
@@ -90,13 +140,22 @@ function finishRequest(sim: Engine, r: ClientRequest): void {
   }
   if (r.failCause !== null) {
     c.failures++;
-    if (measured) c.sFailures++;
-  } else if (r.degraded) {
-    c.degraded++;
-    if (measured) c.sDegraded++;
+    if (measured) {
+      c.sFailures++;
+      c.sCauses[CAUSE_INDEX[r.failCause]]++;
+    }
   } else {
-    c.successes++;
-    if (measured) c.sSuccesses++;
+    if (r.degraded) {
+      c.degraded++;
+      if (measured) c.sDegraded++;
+    } else {
+      c.successes++;
+      if (measured) c.sSuccesses++;
+    }
+    if (measured) {
+      c.sOkLatencySum += latency;
+      c.sOkLatency.add(latency);
+    }
   }
   if (r.sample) {
     r.sample.endedAt = sim.now;

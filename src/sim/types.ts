@@ -146,7 +146,15 @@ export interface ClientSummary {
   degraded: number;
   failures: number;
   successRatio: number;
+  /** End-to-end latency of the requests that succeeded (degraded ones included). */
   latency: LatencySummary;
+  /**
+   * Of every finished request, failed ones too: a refusal counts its few milliseconds, a timeout
+   * the whole wait. The two differ most when failures are fast or slow.
+   */
+  latencyAll: LatencySummary;
+  /** The failed requests by what failed them first; null in runs recorded before version 3. */
+  failuresByCause: Record<Cause, number> | null;
 }
 
 export interface NodeSummary {
@@ -156,7 +164,10 @@ export interface NodeSummary {
   arrivals: number;
   successes: number;
   failures: Record<Cause, number>;
+  /** Mean time from arrival to answer of the requests it answered with success. */
   meanResponseMs: number;
+  /** The same over every request it finished, refused and failed ones too. */
+  meanResponseAllMs: number;
   meanQueueWaitMs: number;
   /** Time-averaged number of requests at the node (waiting, in service or calling out). */
   meanInSystem: number;
@@ -195,7 +206,7 @@ export interface RunSeries {
 }
 
 /** The recorded-run format this engine writes; older ones are migrated (sim/runMigrations.ts). */
-export const RUN_VERSION = 2;
+export const RUN_VERSION = 3;
 
 export interface RecordedRun {
   format: 'faultline-run';

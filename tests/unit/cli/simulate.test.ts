@@ -40,6 +40,19 @@ describe('npm run cli -- simulate', () => {
     expect(other.out).not.toBe(first.out);
   });
 
+  it('gives the same JSON twice for a diagram without scenarios, from a file and from Mermaid', async () => {
+    const d = (await fixture()) as { diagram: { scenarios: unknown[] } };
+    d.diagram.scenarios = [];
+    const files = { 'plain.json': JSON.stringify(d) };
+    for (const path of ['plain.json', 'social-feed.mmd']) {
+      const first = await cli(['simulate', path, '--json', '--duration', '5', '--warmup', '1'], files);
+      const second = await cli(['simulate', path, '--json', '--duration', '5', '--warmup', '1'], files);
+      expect(first.code, first.err).toBe(0);
+      expect(second.out, path).toBe(first.out);
+      expect(JSON.parse(first.out).scenarioId).toBe('s_default');
+    }
+  }, 30_000);
+
   it('uses the seed, duration and warm-up given on the command line', async () => {
     const { out } = await cli(['simulate', DIAGRAM, '--seed', '3', '--duration', '12', '--warmup', '2', '--json']);
     const run = JSON.parse(out);

@@ -271,3 +271,20 @@ describe('recording', () => {
     expect(run.samples[run.samples.length - 1].startedAt).toBeGreaterThan(50_000);
   });
 });
+
+describe('what the timeline tells', () => {
+  it('a crash is told "down" at once, after healthy traffic and on a node already failing from overload', () => {
+    for (const rate of [100, 500]) {
+      // 500 requests/s are more than the worker's 20 slots of 50 ms can take: it fails before the crash.
+      const b = new DiagramBuilder();
+      b.node('client', { id: 'users', props: { rateRps: rate } });
+      b.node('service', { id: 'api', props: QUIET });
+      b.node('worker', { id: 'jobs', props: { errorRate: 0, latencyDist: 'constant' } });
+      b.chain('users', 'api', 'jobs');
+      const run = simulate(b.build(), scenario(30_000, { faults: [nodeFault('crash', 'jobs', 10_000, 20_000)] }));
+      const down = run.timeline.find((e) => e.node === 'jobs' && e.text === 'jobs is down');
+      expect(down?.t, `${rate}/s`).toBeGreaterThanOrEqual(10_000);
+      expect(down!.t).toBeLessThan(10_500);
+    }
+  });
+});

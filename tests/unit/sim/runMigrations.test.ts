@@ -1,5 +1,5 @@
 // Every recorded-run format ever shipped has a fixture recorded by the engine of its day
-// (run-v1.json by the engine at 8ac81d2); each one restores to the current format and replays;
+// (run-v1.json by the engine at 8ac81d2, run-v3.json by the engine that added the latency split); each one restores to the current format and replays;
 // a run that cannot be brought up is refused with an offer to run it again, never replayed broken.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -32,6 +32,27 @@ describe('the engine against queueing theory', () => {
     expect(relativeError(server.meanQueueWaitMs, expected)).toBeLessThan(0.05);
   });
 
+  it('M/M/1/K: admitted requests take the textbook time; refusals are reported apart, not averaged in at 0 ms', () => {
+    const mu = 1; // per ms
+    const rho = 0.9;
+    const K = 10; // one in service and up to nine waiting
+    const lambda = rho * mu;
+    const pK = ((1 - rho) * rho ** K) / (1 - rho ** (K + 1));
+    const L = rho / (1 - rho) - ((K + 1) * rho ** (K + 1)) / (1 - rho ** (K + 1));
+    const W = L / (lambda * (1 - pK));
+    const { diagram } = station({ rateRps: lambda * 1000, serviceMs: 1 / mu, servers: 1, dist: 'exponential' });
+    diagram.nodes.find((n) => n.id === 'server')!.props.queueLimit = K - 1;
+    const run = simulate(diagram, scenario(1_000_000 / lambda));
+    const server = run.summary.nodes.find((n) => n.id === 'server')!;
+    const client = run.summary.clients[0];
+    expect(relativeError(server.meanResponseMs, W)).toBeLessThan(0.03);
+    expect(relativeError(server.failures.overloaded / server.arrivals, pK)).toBeLessThan(0.05);
+    // Over all finished requests the refusals pull the mean down by about the share refused.
+    expect(relativeError(server.meanResponseAllMs, W * (1 - pK))).toBeLessThan(0.03);
+    expect(client.latency.mean).toBeGreaterThan(client.latencyAll.mean);
+    expect(client.failuresByCause!.overloaded).toBe(client.failures);
+  });
+
   it('M/D/1 mean queue wait matches Pollaczek-Khinchine within 5%', () => {
     const service = 1; // ms, constant
     const rho = 0.7;
@@ -50,7 +71,8 @@ describe('the engine against queueing theory', () => {
     const span = (run.summary.toMs - run.summary.fromMs) / 1000;
     const server = run.summary.nodes.find((n) => n.id === 'server')!;
     const lambdaPerMs = server.arrivals / (span * 1000);
-    expect(relativeError(server.meanInSystem, lambdaPerMs * server.meanResponseMs)).toBeLessThan(0.02);
+    // Little's law counts every request in the system: all finished ones, failed or not.
+    expect(relativeError(server.meanInSystem, lambdaPerMs * server.meanResponseAllMs)).toBeLessThan(0.02);
   });
 
   it('makes (1 - p^(r+1)) / (1 - p) attempts per call with failure probability p and r retries, within 2%', () => {

@@ -62,7 +62,7 @@ describe('arrival rates that change', () => {
     const steps = client({ rateRps: 100, pattern: 'steps', patternFactor: 5, patternStartMs: 8_000, patternDurationMs: 16_000 });
     const stepped = simulate(steps, scenario(30_000, { seed: 4, warmupMs: 0 }), { bucketMs: 100 });
     // Four steps of 4 s: 200, 300, 400 and 500 per second.
-    [200, 300, 400, 500].forEach((rate, k) => expectPoisson(sent(stepped, 8_000 + k * 4_000, 12_000 + k * 4_000), rate * 4));
+    for (const [k, rate] of [200, 300, 400, 500].entries()) expectPoisson(sent(stepped, 8_000 + k * 4_000, 12_000 + k * 4_000), rate * 4);
   });
 
   it('a client whose rate is zero until a spike sends nothing before and everything during it', () => {

@@ -25,11 +25,6 @@ const DEFAULT_FAULT_START_MS = 10_000;
 const SNAP_MS = 500;
 
 /** How the run went, in one line a person reads in a message. */
-/** What a run is called: the person's name for it, or its scenario's. */
-export function runTitle(run: Pick<RecordedRun, 'scenarioName'>, name?: string | null): string {
-  return name || run.scenarioName;
-}
-
 export function runHeadline(run: RecordedRun): string {
   const clients = run.summary.clients.map((c) => `${c.label} ${(c.successRatio * 100).toFixed(1)}% success, p99 ${Math.round(c.latency.p99)} ms`);
   return clients.length > 0 ? clients.join('; ') : 'no client traffic';

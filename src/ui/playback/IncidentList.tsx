@@ -4,7 +4,8 @@ import type { IncidentEntry, RecordedRun } from '../../sim/types';
 import { entryAt } from '../../playback/clock';
 import { formatTime } from '../../sim/timeline';
 import type { Editor } from '../../editor/Editor';
-import { runHeadline, runTitle } from '../../editor/runControl';
+import { runHeadline } from '../../editor/runControl';
+import { runTitle } from '../../playback/runTitle';
 import { useEditor, usePlayback } from '../../react/editorContext';
 
 function modelEdgeId(run: RecordedRun, id: string | undefined): string | undefined {

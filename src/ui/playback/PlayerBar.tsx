@@ -4,7 +4,7 @@ import { ChevronLeft, ChevronRight, Pause, Play, Repeat, X } from 'lucide-react'
 import { SPEEDS, type Speed } from '../../playback/clock';
 import { formatTime } from '../../sim/timeline';
 import type { Editor } from '../../editor/Editor';
-import { runTitle } from '../../editor/runControl';
+import { runTitle } from '../../playback/runTitle';
 import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
 import { commandEntry } from '../Menus';
 import { MenuButton } from '../primitives/MenuButton';

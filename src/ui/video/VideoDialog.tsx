@@ -13,7 +13,7 @@ import { downloadBlob, fileNameFor } from '../download';
 import { Modal } from '../primitives/Modal';
 import { ProgressBar } from '../primitives/ProgressBar';
 import type { EncodedVideo } from './encodeVideo';
-import { runTitle } from '../../editor/runControl';
+import { runTitle } from '../../playback/runTitle';
 import { encodableInWorker, exportInWorker } from './exportInWorker';
 
 const FORMAT_LABEL: Record<VideoFormat, string> = { webm: 'WebM', mp4: 'MP4', gif: 'GIF' };

@@ -1,6 +1,6 @@
 // Stored runs through the Editor, as the Runs panel uses them: naming one names it everywhere.
 import { describe, expect, it } from 'vitest';
-import { runTitle } from '../../../src/editor/runControl';
+import { runTitle } from '../../../src/playback/runTitle';
 import { TestEditor } from '../../../src/editor/TestEditor';
 import { createScenario } from '../../../src/model';
 import { fault, threeTier } from '../../helpers/builders';

@@ -1,10 +1,19 @@
 // One simulator workload, run in its own process so its timing and heap are its own.
 // Prints one JSON line: events, requests, wall ms, peak heap.
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createScenario, type Diagram, type Scenario } from '../../src/model';
 import { Simulation } from '../../src/sim/simulate';
+import { bareLoop } from './bareLoop';
 import { chain, microservices30 } from './generate';
 
 const which = process.argv[2];
+
+// Time spent collecting garbage, from Node's own GC entries.
+let gcMs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 
 function run(diagram: Diagram, scenario: Scenario, sliceEvents = 2_000_000) {
   const s = new Simulation(diagram, scenario);
@@ -33,7 +42,13 @@ if (which === 'chain') {
 } else if (which === 'ten-million') {
   // 10,000,000 requests at 2,000 per second: 5,000 s simulated.
   out = run(chain(2000), createScenario('ten million requests', { durationMs: 5_000_000, warmupMs: 10_000 }));
+} else if (which === 'bare-chain') {
+  // The chain's events with nothing else: the reference the engine is measured against.
+  const r = bareLoop(1000, 4, 2, 1_500_000);
+  out = { ...r, peakHeapMb: process.memoryUsage().heapUsed / 1024 / 1024, buckets: 0 };
 } else {
   throw new Error(`unknown workload ${which}`);
 }
-console.log(JSON.stringify(out));
+// GC entries arrive asynchronously: let them in before reporting.
+await new Promise((resolve) => setTimeout(resolve, 50));
+console.log(JSON.stringify({ ...out, gcMs }));

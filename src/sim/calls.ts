@@ -3,7 +3,7 @@
 import type { CEdge } from './compile';
 import { NO_TRANSITION } from './breaker';
 import { EV_ARRIVE, EV_RESPONSE, EV_RETRY, EV_TIMEOUT, type Engine, quietBuckets } from './engine';
-import { Call, CAUSE_INDEX, type Caller, type EdgeState, type Job } from './state';
+import { type Call, CAUSE_INDEX, type Caller, type EdgeState, type Job } from './state';
 import { BREAKER_HALF_OPEN, BREAKER_OPEN, CAUSES, type Cause, type SampledRequest } from './types';
 
 const OUTCOME_OK = 0;
@@ -14,7 +14,7 @@ export function startCall(sim: Engine, edge: CEdge, caller: Caller | null, sampl
   const state = sim.edges[edge.index];
   state.calls++;
   if (sim.measuring) state.sCalls++;
-  const call = new Call(edge, caller, sim.now, sample);
+  const call = sim.newCall(edge, caller, sample);
   sendAttempt(sim, call);
   return call;
 }
@@ -40,6 +40,7 @@ export function sendAttempt(sim: Engine, call: Call): void {
   call.inFlight = true;
   if (p.timeoutMs > 0) armTimeout(sim, edge, call, p.timeoutMs);
   if (edge.partition === 'drop') return; // never arrives; only the timeout ends it
+  call.refs++;
   sim.schedule(p.networkMs + edge.extraLatency, EV_ARRIVE, call, call.attempt);
 }
 
@@ -53,18 +54,22 @@ export function answer(sim: Engine, job: Job, ok: boolean, cause: Cause | null):
   }
   const edge = sim.edges[call.edge.index];
   const code = ok ? (job.degraded ? OUTCOME_DEGRADED : OUTCOME_OK) : 1 + CAUSE_INDEX[cause!];
+  call.refs++;
   sim.schedule(call.edge.call.networkMs + edge.extraLatency, EV_RESPONSE, call, call.attempt * 16 + code);
 }
 
 export function onResponse(sim: Engine, call: Call, n: number): void {
   const attempt = n >> 4;
-  if (call.settled || call.attempt !== attempt) return;
-  const code = n & 15;
-  if (code === OUTCOME_OK || code === OUTCOME_DEGRADED) settle(sim, call, true, null, code === OUTCOME_DEGRADED);
-  else settle(sim, call, false, CAUSES[code - 1]);
+  if (!call.settled && call.attempt === attempt) {
+    const code = n & 15;
+    if (code === OUTCOME_OK || code === OUTCOME_DEGRADED) settle(sim, call, true, null, code === OUTCOME_DEGRADED);
+    else settle(sim, call, false, CAUSES[code - 1]);
+  }
+  sim.letGo(call);
 }
 
 function armTimeout(sim: Engine, edge: EdgeState, call: Call, timeoutMs: number): void {
+  call.refs++;
   edge.timers.push(sim.now + timeoutMs, call, call.attempt);
   if (!edge.timerArmed) {
     edge.timerArmed = true;
@@ -77,7 +82,9 @@ export function onEdgeTimer(sim: Engine, edge: EdgeState): void {
   const timers = edge.timers;
   while (timers.length > 0 && timers.nextDeadline <= sim.now) {
     timers.shift();
-    onTimeout(sim, edge, timers.call!, timers.attempt);
+    const call = timers.call!;
+    onTimeout(sim, edge, call, timers.attempt);
+    sim.letGo(call);
   }
   if (timers.length > 0) sim.heap.push(timers.nextDeadline, EV_TIMEOUT, edge);
   else edge.timerArmed = false;
@@ -115,6 +122,7 @@ function settle(sim: Engine, call: Call, ok: boolean, cause: Cause | null, degra
     call.attempt++;
     const delay = backoff(sim, p.backoffMs, p.backoffMultiplier, p.backoffMaxMs, p.jitter, call.attempt - 1);
     if (delay <= 0) return sendAttempt(sim, call);
+    call.refs++;
     sim.schedule(delay, EV_RETRY, call);
     return;
   }
@@ -126,21 +134,27 @@ function settle(sim: Engine, call: Call, ok: boolean, cause: Cause | null, degra
 
 export function onRetry(sim: Engine, call: Call): void {
   if (!call.finished) sendAttempt(sim, call);
+  sim.letGo(call);
 }
 
 /** The call has its final outcome: whoever made it hears it (fire-and-forget calls have nobody). */
 function finish(sim: Engine, call: Call, ok: boolean, degraded: boolean, cause: Cause | null): void {
   call.finished = true;
   const caller = call.caller;
-  if (caller === null) return;
-  switch (caller.role) {
-    case 'job':
-      return sim.callers.job(sim, caller, call.edge.index, call.callerGen, ok, degraded, cause);
-    case 'request':
-      return sim.callers.request(sim, caller, ok, degraded, cause);
-    case 'delivery':
-      return sim.callers.delivery(sim, caller, ok, cause);
+  if (caller !== null) {
+    switch (caller.role) {
+      case 'job':
+        sim.callers.job(sim, caller, call.edge.index, call.callerGen, ok, degraded, cause);
+        break;
+      case 'request':
+        sim.callers.request(sim, caller, ok, degraded, cause);
+        break;
+      case 'delivery':
+        sim.callers.delivery(sim, caller, ok, cause);
+        break;
+    }
   }
+  sim.recycle(call);
 }
 
 /** Delay before retry `n` (1 = the first retry): exponential, capped, with the chosen jitter. */

@@ -28,6 +28,8 @@ export interface CNode {
   props: NodeProps;
   capacity: number;
   out: number[];
+  /** Every outgoing edge is taken (probability 1): no draw per request. */
+  allOut: boolean;
   /** Consumer edges of queues that feed this node, so a freed slot can pull the next message. */
   feeders: number[];
 }
@@ -156,6 +158,7 @@ export function compile(d: Diagram, scenario: Scenario, durationMs = scenario.du
       props,
       capacity: props.replicas * props.concurrency,
       out: [],
+      allOut: true,
       feeders: [],
     });
   }
@@ -184,6 +187,7 @@ export function compile(d: Diagram, scenario: Scenario, durationMs = scenario.du
         };
         edges.push(edge);
         nodes[s].out.push(edge.index);
+        if (edge.call.probability < 1) nodes[s].allOut = false;
         if (nodes[s].routing === 'queue') nodes[t].feeders.push(edge.index);
       }
     }

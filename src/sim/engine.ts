@@ -5,12 +5,12 @@
 // whoever made it, goes through the `callers` table that simulate.ts fills in.
 import type { Scenario } from '../model';
 import { Breaker } from './breaker';
-import type { CFault, Compiled } from './compile';
+import type { CEdge, CFault, Compiled } from './compile';
 import { EventHeap } from './heap';
 import { Rng } from './rng';
 import { CLIENT_WINDOW_MS, NODE_WINDOW_MS } from './health';
 import { bucketsFor, Rolling, RollingHistogram } from './rolling';
-import { type Call, ClientState, type ClientRequest, type Delivery, EdgeState, type Job, NodeState } from './state';
+import { Call, type Caller, ClientRequest, ClientState, type Delivery, EdgeState, Job, NodeState } from './state';
 import type { Cause, RunEvent, RunEventType, SampledRequest } from './types';
 
 export const EV_CLIENT = 0;
@@ -71,6 +71,10 @@ export class Engine {
   /** Sampled requests each client may keep per bucket, so the sample spreads over the run. */
   readonly samplesPerBucket: number;
   bucket = 0;
+  /** Finished jobs and requests, reused: a long run makes few objects and collects little garbage. */
+  private readonly jobPool: Job[] = [];
+  private readonly requestPool: ClientRequest[] = [];
+  private readonly callPool: Call[] = [];
 
   constructor(
     readonly compiled: Compiled,
@@ -90,6 +94,54 @@ export class Engine {
     }
     const perBucket = config.sampleLimit / Math.max(1, this.clients.length * config.buckets);
     this.samplesPerBucket = Math.max(perBucket >= 1 ? Math.floor(perBucket) : 0, 0);
+  }
+
+  newJob(node: NodeState, call: Call | null, attempt: number, sample: SampledRequest | null, delivery: Delivery | null): Job {
+    const job = this.jobPool.pop();
+    if (!job) return new Job(node, call, attempt, this.now, sample, delivery);
+    job.reset(node, call, attempt, this.now, sample, delivery);
+    return job;
+  }
+
+  /** A job whose work is over; `gen` has moved on, so whatever still points at it is ignored. */
+  releaseJob(job: Job): void {
+    job.call = null;
+    job.sample = null;
+    job.delivery = null;
+    job.calls = null;
+    this.jobPool.push(job);
+  }
+
+  newCall(edge: CEdge, caller: Caller | null, sample: SampledRequest | null): Call {
+    const call = this.callPool.pop();
+    if (!call) return new Call(edge, caller, this.now, sample);
+    call.reset(edge, caller, this.now, sample);
+    return call;
+  }
+
+  /** Drops one hold on a call; a finished call nothing holds goes back to the pool. */
+  letGo(call: Call): void {
+    if (--call.refs === 0 && call.finished) this.recycle(call);
+  }
+
+  /** Called when a call finishes: recycled at once if nothing holds it. */
+  recycle(call: Call): void {
+    if (call.refs !== 0) return;
+    call.caller = null;
+    call.sample = null;
+    this.callPool.push(call);
+  }
+
+  newRequest(client: ClientState, sample: SampledRequest | null): ClientRequest {
+    const request = this.requestPool.pop();
+    if (!request) return new ClientRequest(client, this.now, sample);
+    request.reset(client, this.now, sample);
+    return request;
+  }
+
+  releaseRequest(request: ClientRequest): void {
+    request.sample = null;
+    this.requestPool.push(request);
   }
 
   schedule<K extends keyof EventPayloads>(delay: number, type: K, target: EventPayloads[K], n = 0): void {

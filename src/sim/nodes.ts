@@ -5,13 +5,14 @@
 import { answer, startCall } from './calls';
 import { EV_SERVICE_DONE, type Engine, quietBuckets } from './engine';
 import { dispatchFeeders, enqueueMessage } from './queues';
-import { CAUSE_INDEX, type Call, Job, type NodeState } from './state';
+import { CAUSE_INDEX, type Call, type Job, type NodeState } from './state';
 import type { Cause } from './types';
 
 export function onArrive(sim: Engine, call: Call, attempt: number): void {
   const node = sim.nodes[call.edge.target];
   const delivery = call.caller?.role === 'delivery' ? call.caller : null;
-  arrive(sim, new Job(node, call, attempt, sim.now, call.sample, delivery));
+  // The arrival's hold on the call passes to the job, which lets go when it finishes.
+  arrive(sim, sim.newJob(node, call, attempt, call.sample, delivery));
 }
 
 function link(node: NodeState, job: Job) {
@@ -124,11 +125,12 @@ function cacheMiss(sim: Engine, job: Job): void {
   const key = Math.floor(1000 * sim.rng.next() ** 3);
   const waiters = node.inflightMisses.get(key);
   if (waiters) {
-    waiters.push(job);
+    waiters.jobs.push(job);
+    waiters.gens.push(job.gen);
     if (job.slotHeld && !node.c.props.blocking) releaseSlot(sim, job);
     return;
   }
-  node.inflightMisses.set(key, []);
+  node.inflightMisses.set(key, { jobs: [], gens: [] });
   job.key = key;
   callOut(sim, job, out);
 }
@@ -136,10 +138,7 @@ function cacheMiss(sim: Engine, job: Job): void {
 /** The outgoing edges taken this time, each with its probability. */
 function pickEdges(sim: Engine, node: NodeState): number[] {
   const out = node.c.out;
-  if (out.length === 0) return out;
-  let all = true;
-  for (const e of out) if (sim.compiled.edges[e].call.probability < 1) all = false;
-  if (all) return out;
+  if (node.c.allOut) return out;
   return out.filter((e) => sim.rng.chance(sim.compiled.edges[e].call.probability));
 }
 
@@ -229,7 +228,8 @@ function stopWaiting(job: Job): void {
 
 /** A call this job made has its outcome; `gen` is the job's generation when it called. */
 export function jobCallDone(sim: Engine, job: Job, edgeIndex: number, gen: number, ok: boolean, degraded: boolean, cause: Cause | null): void {
-  const node = job.node;
+  // The caller's node, from the edge: the job may be finished and reused elsewhere by now.
+  const node = sim.nodes[sim.compiled.edges[edgeIndex].source];
   const local = node.c.routing === 'alternatives' || node.c.routing === 'cache' ? node.c.out.indexOf(edgeIndex) : -1;
   if (local >= 0) {
     node.outstanding[local]--;
@@ -251,9 +251,12 @@ export function jobCallDone(sim: Engine, job: Job, edgeIndex: number, gen: numbe
 
 function resolveCoalesced(sim: Engine, leader: Job, ok: boolean): void {
   const node = leader.node;
-  const waiters = node.inflightMisses.get(leader.key) ?? [];
+  const waiters = node.inflightMisses.get(leader.key);
   node.inflightMisses.delete(leader.key);
-  for (const w of waiters) complete(sim, w, ok, ok ? null : leader.failCause);
+  if (!waiters) return;
+  const cause = ok ? null : leader.failCause;
+  // A waiter that finished meanwhile (a crash failed it) is not finished twice.
+  for (let i = 0; i < waiters.jobs.length; i++) if (waiters.jobs[i].gen === waiters.gens[i]) complete(sim, waiters.jobs[i], ok, cause);
 }
 
 function trackEjection(sim: Engine, node: NodeState, local: number, ok: boolean): void {
@@ -307,8 +310,12 @@ export function complete(sim: Engine, job: Job, ok: boolean, cause: Cause | null
       node.sOkResponses++;
     }
   }
-  if (job.call) answer(sim, job, ok, cause);
+  if (job.call) {
+    answer(sim, job, ok, cause);
+    sim.letGo(job.call);
+  }
   if (freed) startWaiting(sim, node);
+  sim.releaseJob(job);
 }
 
 export function releaseSlot(sim: Engine, job: Job): void {

@@ -13,8 +13,14 @@ export const CAUSE_INDEX: Record<Cause, number> = Object.fromEntries(CAUSES.map(
 /** Something that makes calls and hears how they ended: a job, a client request, a delivery. */
 export type Caller = Job | ClientRequest | Delivery;
 
+/**
+ * A call along an edge, with its retries. Calls are reused (the engine keeps a pool) once they
+ * are finished and nothing points at them: `refs` counts the pending events (an arrival, an
+ * answer, a retry), the armed timeout and the callee's job that hold this call.
+ */
 export class Call {
   attempt = 1;
+  refs = 0;
   /** The current attempt has an outcome (answer, timeout, refusal): later answers are wasted. */
   settled = false;
   finished = false;
@@ -23,18 +29,38 @@ export class Call {
   inFlight = false;
   sentAt = 0;
   /** The calling job's generation when it called: a job failed meanwhile (a crash) ignores the answer. */
-  readonly callerGen: number;
+  callerGen: number;
   constructor(
-    readonly edge: CEdge,
+    public edge: CEdge,
     /** Null for fire-and-forget calls: nobody waits for the answer. */
-    readonly caller: Caller | null,
-    readonly startedAt: number,
-    readonly sample: SampledRequest | null,
+    public caller: Caller | null,
+    public startedAt: number,
+    public sample: SampledRequest | null,
   ) {
     this.callerGen = caller?.role === 'job' ? caller.gen : 0;
   }
+
+  reset(edge: CEdge, caller: Caller | null, startedAt: number, sample: SampledRequest | null): void {
+    this.edge = edge;
+    this.caller = caller;
+    this.startedAt = startedAt;
+    this.sample = sample;
+    this.callerGen = caller?.role === 'job' ? caller.gen : 0;
+    this.attempt = 1;
+    this.refs = 0;
+    this.settled = false;
+    this.finished = false;
+    this.probe = false;
+    this.inFlight = false;
+    this.sentAt = 0;
+  }
 }
 
+/**
+ * A request being worked on at a node. Jobs are reused (the engine keeps a pool), so anything
+ * that may outlive one (a pending event, an answer to a call it made) holds its generation too:
+ * `gen` changes whenever a job finishes and never goes back, so an old reference never matches.
+ */
 export class Job {
   readonly role = 'job';
   /** Intrusive list of the jobs at a node, so a crash can fail them all. */
@@ -57,25 +83,57 @@ export class Job {
   stuck = false;
   key = -1;
   constructor(
-    readonly node: NodeState,
-    readonly call: Call | null,
-    readonly attempt: number,
-    readonly arrivedAt: number,
-    readonly sample: SampledRequest | null,
-    readonly delivery: Delivery | null,
+    public node: NodeState,
+    public call: Call | null,
+    public attempt: number,
+    public arrivedAt: number,
+    public sample: SampledRequest | null,
+    public delivery: Delivery | null,
   ) {}
+
+  /** Makes a finished job a new one (its generation goes on from where it was). */
+  reset(node: NodeState, call: Call | null, attempt: number, arrivedAt: number, sample: SampledRequest | null, delivery: Delivery | null): void {
+    this.node = node;
+    this.call = call;
+    this.attempt = attempt;
+    this.arrivedAt = arrivedAt;
+    this.sample = sample;
+    this.delivery = delivery;
+    this.prev = this.next = null;
+    this.slotHeld = false;
+    this.startedAt = 0;
+    this.pending = 0;
+    this.cursor = 0;
+    this.failCause = null;
+    this.degraded = false;
+    this.calls = null;
+    this.waitingOn = -1;
+    this.countedWaiting = false;
+    this.stuck = false;
+    this.key = -1;
+  }
 }
 
+/** A client's request end to end. Reused once finished (every call it made has ended by then). */
 export class ClientRequest {
   readonly role = 'request';
   pending = 0;
   failCause: Cause | null = null;
   degraded = false;
   constructor(
-    readonly client: ClientState,
-    readonly startedAt: number,
-    readonly sample: SampledRequest | null,
+    public client: ClientState,
+    public startedAt: number,
+    public sample: SampledRequest | null,
   ) {}
+
+  reset(client: ClientState, startedAt: number, sample: SampledRequest | null): void {
+    this.client = client;
+    this.startedAt = startedAt;
+    this.sample = sample;
+    this.pending = 0;
+    this.failCause = null;
+    this.degraded = false;
+  }
 }
 
 export interface Message {
@@ -197,8 +255,8 @@ export class NodeState {
   tokensAt = 0;
   // Queues and streams: one shared backlog (queue) or one per consumer edge (stream).
   readonly backlogs: MessageRing[];
-  /** Cache request coalescing: jobs waiting on an in-flight miss, by key. */
-  readonly inflightMisses = new Map<number, Job[]>();
+  /** Cache request coalescing: jobs waiting on an in-flight miss, by key, each with its generation. */
+  readonly inflightMisses = new Map<number, { jobs: Job[]; gens: number[] }>();
   // Bucket counters.
   arrivals = 0;
   successes = 0;

@@ -8,7 +8,7 @@
 // the ramp's highest rate and kept with probability rate(t) / highest (thinning), also exact.
 import { startCall } from './calls';
 import { EV_CLIENT, type Engine } from './engine';
-import { CAUSE_INDEX, ClientRequest, type ClientState } from './state';
+import { CAUSE_INDEX, type ClientRequest, type ClientState } from './state';
 import type { Cause, SampledRequest } from './types';
 
 /** Requests per second at time t, before faults. */
@@ -63,6 +63,8 @@ const MAX_DRAWS = 100_000;
 export function nextArrival(sim: Engine, client: ClientState): number {
   const p = client.node.c.props;
   const factor = client.node.rateFactor;
+  // A steady rate, the common case, in one draw.
+  if (p.pattern === 'constant') return p.rateRps * factor > 0 ? sim.now + sim.rng.exponential(1000 / (p.rateRps * factor)) : Infinity;
   let t = sim.now;
   for (let draws = 0; draws < MAX_DRAWS; draws++) {
     const seg = patternSegment(p, t);
@@ -103,7 +105,7 @@ export function onClientArrival(sim: Engine, client: ClientState, gen: number): 
     client.sampledInBucket++;
     sample = { client: client.node.c.id, startedAt: sim.now, endedAt: sim.now, outcome: 'ok', hops: [] };
   }
-  const request = new ClientRequest(client, sim.now, sample);
+  const request = sim.newRequest(client, sample);
   request.pending = out.length;
   for (const e of out) {
     const edge = sim.compiled.edges[e];
@@ -116,9 +118,9 @@ export function onClientArrival(sim: Engine, client: ClientState, gen: number): 
 
 /** A request takes each outgoing edge with that edge's probability, all at once. */
 function pickClientEdges(sim: Engine, client: ClientState): readonly number[] {
-  const out = client.node.c.out;
-  if (out.every((e) => sim.compiled.edges[e].call.probability >= 1)) return out;
-  return out.filter((e) => sim.rng.chance(sim.compiled.edges[e].call.probability));
+  const c = client.node.c;
+  if (c.allOut) return c.out;
+  return c.out.filter((e) => sim.rng.chance(sim.compiled.edges[e].call.probability));
 }
 
 export function requestCallDone(sim: Engine, r: ClientRequest, ok: boolean, degraded: boolean, cause: Cause | null): void {
@@ -162,4 +164,5 @@ function finishRequest(sim: Engine, r: ClientRequest): void {
     r.sample.outcome = r.failCause ?? (r.degraded ? 'degraded' : 'ok');
     sim.samples.push(r.sample);
   }
+  sim.releaseRequest(r);
 }

@@ -19,6 +19,7 @@ import { createPlaybackStore, type PlaybackStore } from './playbackStore';
 import type { EditorStorage, Env, LayoutPort, SimulatorPort, ViewportPort } from './ports';
 import { QuestionSources } from './questions';
 import { RunControl } from './runControl';
+import { StudyControl } from './studies';
 import { createSaveStatus, type SaveStatusStore } from './saveStatus';
 import { createTimerStore, type TimerStore } from './timerStore';
 import { createUiStore, type Toast, type UiStore } from './uiStore';
@@ -49,6 +50,8 @@ export class Editor {
   readonly live: LiveControl;
   /** The interviewer's scorecard and the recorded session. */
   readonly interview: InterviewControl;
+  /** Replications and sweeps of the open diagram. */
+  readonly studies: StudyControl;
   readonly env: Env;
   readonly simulator: SimulatorPort;
   readonly layout: LayoutPort;
@@ -74,6 +77,7 @@ export class Editor {
     this.questions = new QuestionSources(this);
     this.live = new LiveControl(this);
     this.interview = new InterviewControl(this);
+    this.studies = new StudyControl(this);
     this.storageReady = new Promise((resolve) => (this.resolveStorage = resolve));
   }
 

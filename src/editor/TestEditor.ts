@@ -6,6 +6,7 @@ import { layoutDiagram } from '../layout/layoutDiagram';
 import { createNodeElk } from '../layout/nodeElk';
 import type { Diagram, NodeKind, XY } from '../model';
 import { absolutePosition, indexNodes } from '../model';
+import { runJobsHere } from '../sim/runPlanned';
 import { simulateAsync } from '../sim/simulate';
 import { keyFor } from './commands/shortcut';
 import { Editor } from './Editor';
@@ -107,6 +108,22 @@ export class TestEditor extends Editor {
             result: result.catch((error: Error) => {
               throw error.name === 'SimulationCancelled' ? Object.assign(new Error('cancelled'), { name: 'AbortError' }) : error;
             }),
+            cancel: () => {
+              cancelled = true;
+            },
+          };
+        },
+        runMany: (jobs, onProgress) => {
+          let cancelled = false;
+          const result = runJobsHere(
+            jobs,
+            (done) => onProgress(done, jobs.length),
+            () => cancelled,
+          ).catch((error: Error) => {
+            throw error.message === 'cancelled' ? Object.assign(new Error('cancelled'), { name: 'AbortError' }) : error;
+          });
+          return {
+            result,
             cancel: () => {
               cancelled = true;
             },

@@ -10,7 +10,8 @@ import type { RecordedRun } from '../sim/types';
 import type { Editor } from './Editor';
 import { fileNameFor } from './fileName';
 import { diagramFromFile } from './openFile';
-import type { DeletedDiagram, DiagramListing, EditorStorage, FileLike, RunListing, StoredTextFiles, StoredRuns } from './ports';
+import type { DeletedDiagram, DiagramListing, EditorStorage, FileLike, RunListing, StoredStudies, StoredTextFiles, StoredRuns } from './ports';
+import type { StudyRecord } from './studies';
 
 interface Kept {
   diagram: Diagram;
@@ -84,8 +85,22 @@ class MemoryTextFiles implements StoredTextFiles {
   }
 }
 
+class MemoryStudies implements StoredStudies {
+  readonly items = new Map<string, StudyRecord>();
+  async list(diagramId: string): Promise<StudyRecord[]> {
+    return [...this.items.values()].filter((s) => s.diagramId === diagramId).sort((a, b) => b.createdAt - a.createdAt);
+  }
+  async add(study: StudyRecord): Promise<void> {
+    this.items.set(study.id, study);
+  }
+  async delete(id: string): Promise<void> {
+    this.items.delete(id);
+  }
+}
+
 export class MemoryStorage implements EditorStorage {
   readonly runs = new MemoryRuns();
+  readonly studies = new MemoryStudies();
   readonly questions = new MemoryTextFiles();
   readonly rubrics = new MemoryTextFiles();
   readonly available = true;

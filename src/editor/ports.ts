@@ -4,6 +4,9 @@
 import type { Diagram, NodeKind, XY } from '../model';
 import type { RecordedRun } from '../sim/types';
 import type { Layout } from '../layout/layoutDiagram';
+import type { RunDigest } from '../sim/replicate';
+import type { SimJob } from '../sim/runPlanned';
+import type { StudyRecord } from './studies';
 
 export interface Rect {
   x: number;
@@ -81,6 +84,13 @@ export interface StoredRuns {
   delete(id: string): Promise<void>;
 }
 
+/** Replications and sweeps of a diagram, kept with it in the library (src/editor/studies.ts). */
+export interface StoredStudies {
+  list(diagramId: string): Promise<StudyRecord[]>;
+  add(study: StudyRecord): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
 /** A person's own files, kept whole: question files for the gallery, rubric files for the scorecard. */
 export interface StoredTextFiles {
   list(): Promise<{ id: string; title: string; text: string }[]>;
@@ -100,6 +110,8 @@ export interface EditorStorage {
   readonly questions: StoredQuestions | null;
   /** The person's own rubric files; absent where the library keeps none. */
   readonly rubrics?: StoredTextFiles | null;
+  /** Replications and sweeps; absent where the library keeps none. */
+  readonly studies?: StoredStudies | null;
   readonly available: boolean;
   listDiagrams(): Promise<DiagramListing[]>;
   /** Called whenever the set of diagrams changes. */
@@ -131,9 +143,18 @@ export interface SimulationJob {
   cancel(): void;
 }
 
+/** Many runs at once (the seeds of a replication, the points of a sweep), each boiled down to its digest. */
+export interface BatchJob {
+  /** The digests in the order of the jobs. */
+  result: Promise<RunDigest[]>;
+  cancel(): void;
+}
+
 /** Runs simulations off the page's thread (a worker in the browser), storing them when asked. */
 export interface SimulatorPort {
   run(diagram: Diagram, scenario: Diagram['scenarios'][number], storeFor: string | null, onProgress: (fraction: number) => void): SimulationJob;
+  /** Runs every job, on as many cores as the platform offers; `onProgress` counts finished runs. */
+  runMany(jobs: readonly SimJob[], onProgress: (done: number, total: number) => void): BatchJob;
 }
 
 export interface LayoutPort {

@@ -9,6 +9,7 @@ import type { OutcomeCheck } from '../templates/outcomes';
 import type { Drill, QuestionTemplate } from '../templates/types';
 import type { Editor } from './Editor';
 import { placeOwnFile } from './placeOwnFile';
+import { DEFAULT_SEEDS, type OutcomeOverSeeds, seedSensitive } from './studies';
 
 const bankModules = () => Promise.all([import('../templates/bank'), import('../templates/parseTemplate')]);
 const drillModules = () => Promise.all([import('../templates/applyDrill'), import('../templates/outcomes'), import('../templates/runDrill')]);
@@ -32,6 +33,8 @@ export interface QuestionsState {
   version: number;
   /** Drill outcomes by diagram, drill and variant, for the brief. */
   outcomes: Record<string, DrillOutcome>;
+  /** The same over seeds: in how many each stated outcome held, by the same key. */
+  overSeeds: Record<string, OutcomeOverSeeds[]>;
 }
 
 export function outcomeKey(diagramId: string, drill: Drill, variant: Variant): string {
@@ -39,7 +42,7 @@ export function outcomeKey(diagramId: string, drill: Drill, variant: Variant): s
 }
 
 export class QuestionSources {
-  readonly state = createStore<QuestionsState>()(() => ({ version: 0, outcomes: {} }));
+  readonly state = createStore<QuestionsState>()(() => ({ version: 0, outcomes: {}, overSeeds: {} }));
   /** Questions imported while storage is unavailable live here until the page closes. */
   private readonly unsaved = new Map<string, string>();
   private builtIn: Promise<QuestionTemplate[]> | null = null;
@@ -173,6 +176,42 @@ export class QuestionSources {
         ? [{ text: `The outcomes could not be checked: ${outcome.error}`, met: false }]
         : outcome.checks.map((c) => ({ text: c.text, met: c.met })),
     });
+  }
+
+  /**
+   * Runs a drill (as drawn or with its fix) over `n` seeds and counts in how many each stated
+   * outcome held: a drill whose outcome holds in under 95% of seeds is seed-sensitive.
+   */
+  async checkDrillOverSeeds(drill: Drill, variant: Variant, n = DEFAULT_SEEDS): Promise<OutcomeOverSeeds[] | null> {
+    const e = this.editor;
+    const [{ drillScenario, patched }, , { nodeLabels }] = await drillModules();
+    const current = e.diagram;
+    const fix = variant === 'fixed' ? drill.fix : null;
+    let diagram = current;
+    try {
+      if (fix) diagram = patched(current, fix.patch);
+    } catch (error) {
+      e.notify(`The fix no longer fits this diagram: ${(error as Error).message}`, 'error');
+      return null;
+    }
+    const expect = fix ? fix.expect : drill.expect;
+    const label = nodeLabels(current);
+    const scenario = drillScenario(diagram, drill);
+    const outcomes = await e.studies.outcomesOverSeeds(
+      diagram,
+      { ...scenario, name: `${drill.title}${fix ? ' (with the fix)' : ''}` },
+      expect,
+      expect.map((x) => `${label(x.of)} ${x.what}, ${x.fromMs / 1000}–${x.toMs / 1000} s`),
+      n,
+    );
+    if (!outcomes) return null;
+    const key = outcomeKey(current.id, drill, variant);
+    this.state.setState((s) => ({ overSeeds: { ...s.overSeeds, [key]: outcomes } }));
+    const held = outcomes.filter((o) => o.held === o.of).length;
+    e.notify(
+      `${drill.title} (${variant === 'fixed' ? 'with the fix' : 'as drawn'}) over ${n} seeds: ${held} of ${outcomes.length} outcomes held in every seed${seedSensitive(outcomes) ? '; seed-sensitive' : ''}`,
+    );
+    return outcomes;
   }
 
   applyFix(drill: Drill): void {

@@ -33,6 +33,8 @@ export function runHeadline(run: RecordedRun): string {
 export interface RunRequest {
   /** A scenario of the diagram; by default the active one. */
   scenarioId?: string;
+  /** Run this scenario instead of one of the diagram's (a study's, made for the run). */
+  scenario?: Scenario;
   /** Run this version of the open diagram instead (a drill with its fix applied). */
   diagram?: Diagram;
   /** How the run is called in its name ("with the fix"). */
@@ -58,7 +60,7 @@ export class RunControl {
       e.notify('Add a client first: clients send the traffic a run plays out', 'error');
       return null;
     }
-    const found = findScenario(d, request.scenarioId ?? e.ui.getState().activeScenarioId) ?? baselineScenario();
+    const found = request.scenario ?? findScenario(d, request.scenarioId ?? e.ui.getState().activeScenarioId) ?? baselineScenario();
     const scenario = request.variant ? { ...found, name: `${scenarioTitle(found, d)} (${request.variant})` } : found;
     // The simulator stores the run itself when the library is open.
     const storeFor = e.storage?.runs ? d.id : null;

@@ -34,7 +34,7 @@ export interface ContextMenu {
   target: FaultTarget;
 }
 
-export type DockTab = 'faults' | 'incident' | 'charts' | 'compare' | 'runs' | 'flows';
+export type DockTab = 'faults' | 'incident' | 'charts' | 'compare' | 'runs' | 'studies' | 'flows';
 
 export interface UiState {
   selectedNodes: ReadonlySet<string>;

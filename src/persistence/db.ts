@@ -2,6 +2,7 @@
 // still holding version 1 data upgrades through every step in order, so no declaration may be
 // removed (tests/unit/persistence/db.test.ts pins the history).
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { StudyRecord } from '../editor/studies';
 import type { DiagramRecord, QuestionRecord, RunDataRecord, RunRecord, ScenarioRecord, SettingRecord } from './records';
 
 export const DB_NAME = 'faultline';
@@ -18,6 +19,8 @@ export const DB_VERSIONS: readonly { version: number; stores: Record<string, str
   { version: 1, stores: V1_STORES },
   // Questions a person added to the gallery from their own Markdown files.
   { version: 2, stores: { ...V1_STORES, questions: '&id, addedAt' } },
+  // Replications and sweeps of a diagram (src/editor/studies.ts).
+  { version: 3, stores: { ...V1_STORES, questions: '&id, addedAt', studies: '&id, diagramId, createdAt' } },
 ];
 
 export class FaultlineDb extends Dexie {
@@ -27,6 +30,7 @@ export class FaultlineDb extends Dexie {
   runData!: Table<RunDataRecord, string>;
   settings!: Table<SettingRecord, string>;
   questions!: Table<QuestionRecord, string>;
+  studies!: Table<StudyRecord, string>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);

@@ -1,6 +1,7 @@
 // The library of diagrams. Saves name the revision they started from and refuse to write over a
 // newer one; loads migrate the document; deletes hand back everything they removed so the
 // delete can be undone.
+import type { StudyRecord } from '../editor/studies';
 import type { Diagram, NodeKind } from '../model';
 import { migrate, newId, NewerSchemaError, SCHEMA_VERSION, isContainer } from '../model';
 import { restoreDiagram } from '../files/restoreDiagram';
@@ -30,6 +31,7 @@ export interface Deleted {
   scenarios: ScenarioRecord[];
   runs: RunRecord[];
   runData: RunDataRecord[];
+  studies: StudyRecord[];
 }
 
 function toRecord(d: Diagram, revision: number, now: number): { record: DiagramRecord; scenarios: ScenarioRecord[] } {
@@ -133,27 +135,30 @@ export class Library {
   }
 
   async delete(id: string): Promise<Deleted | null> {
-    return this.db.transaction('rw', [this.db.diagrams, this.db.scenarios, this.db.runs, this.db.runData], async () => {
+    return this.db.transaction('rw', [this.db.diagrams, this.db.scenarios, this.db.runs, this.db.runData, this.db.studies], async () => {
       const record = await this.db.diagrams.get(id);
       if (!record) return null;
       const scenarios = await this.db.scenarios.where('diagramId').equals(id).toArray();
       const runs = await this.db.runs.where('diagramId').equals(id).toArray();
       const runData = (await this.db.runData.bulkGet(runs.map((r) => r.id))).filter((r): r is RunDataRecord => r !== undefined);
+      const studies = await this.db.studies.where('diagramId').equals(id).toArray();
       await this.db.diagrams.delete(id);
       await this.db.scenarios.where('diagramId').equals(id).delete();
       await this.db.runs.bulkDelete(runs.map((r) => r.id));
       await this.db.runData.bulkDelete(runs.map((r) => r.id));
-      return { record, scenarios, runs, runData };
+      await this.db.studies.bulkDelete(studies.map((s) => s.id));
+      return { record, scenarios, runs, runData, studies };
     });
   }
 
   /** Undoes a delete: puts back the record, its scenarios and its runs as they were. */
   async restore(deleted: Deleted): Promise<void> {
-    await this.db.transaction('rw', [this.db.diagrams, this.db.scenarios, this.db.runs, this.db.runData], async () => {
+    await this.db.transaction('rw', [this.db.diagrams, this.db.scenarios, this.db.runs, this.db.runData, this.db.studies], async () => {
       await this.db.diagrams.put(deleted.record);
       await this.db.scenarios.bulkPut(deleted.scenarios);
       await this.db.runs.bulkPut(deleted.runs);
       await this.db.runData.bulkPut(deleted.runData);
+      await this.db.studies.bulkPut(deleted.studies ?? []);
     });
   }
 

@@ -1,11 +1,14 @@
 // The series behind the charts of one node, edge or client: per second rates, latency
 // percentiles, queue depth and utilisation, breaker state, on the run's time axis (seconds).
+import type { Band, Replicated } from '../sim/replicate';
 import type { RecordedRun } from '../sim/types';
 import { CAUSES } from '../sim/types';
 
 export interface ChartLine {
   label: string;
   values: Float64Array;
+  /** Drawn dashed: a band's edge, or the second run of a comparison. */
+  dash?: boolean;
 }
 
 export interface ChartPanel {
@@ -139,4 +142,28 @@ export function chartsFor(run: RecordedRun, subject: ChartSubject): ChartSet | n
   const node = run.nodes.findIndex((n) => n.id === subject.id);
   if (node < 0) return null;
   return { title: run.nodes[node].label, x, panels: nodeCharts(run, node) };
+}
+
+/**
+ * A client's success and p99 charts with the 95% band of a replication of the same scenario over
+ * them, so one run can be read against the spread of many. The band must cover the same buckets.
+ */
+export function withBands(set: ChartSet, clientId: string, replicated: Replicated): ChartSet {
+  const c = replicated.clients.find((x) => x.id === clientId);
+  if (!c || replicated.buckets !== set.x.length) return set;
+  const n = replicated.seeds.length;
+  const lines = (band: Band, scale: number): ChartLine[] => [
+    { label: `low of ${n} seeds`, values: Float64Array.from(band.lo, (v) => v * scale), dash: true },
+    { label: `high of ${n} seeds`, values: Float64Array.from(band.hi, (v) => v * scale), dash: true },
+  ];
+  return {
+    ...set,
+    panels: set.panels.map((p) =>
+      p.title === 'Success'
+        ? { ...p, lines: [...p.lines, ...lines(c.successBand, 100)] }
+        : p.title === 'Latency'
+          ? { ...p, lines: [...p.lines, ...lines(c.p99Band, 1).map((l) => ({ ...l, label: `p99 ${l.label}` }))] }
+          : p,
+    ),
+  };
 }

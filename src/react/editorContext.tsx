@@ -10,6 +10,7 @@ import type { Editor } from '../editor/Editor';
 import type { PlaybackState } from '../editor/playbackStore';
 import type { QuestionsState } from '../editor/questions';
 import type { SaveStatus } from '../editor/saveStatus';
+import type { StudiesState } from '../editor/studies';
 import type { TimerState } from '../editor/timerStore';
 import type { UiState } from '../editor/uiStore';
 
@@ -55,4 +56,8 @@ export function useLive<T>(selector: (s: LiveState) => T): T {
 
 export function useInterview<T>(selector: (s: InterviewState) => T): T {
   return useStore(useEditor().interview.store, selector);
+}
+
+export function useStudies<T>(selector: (s: StudiesState) => T): T {
+  return useStore(useEditor().studies.store, selector);
 }

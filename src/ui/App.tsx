@@ -3,7 +3,6 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { ChoiceDialog } from './ChoiceDialog';
-import { CommandPalette } from './CommandPalette';
 import type { Editor } from '../editor/Editor';
 import { useDocument, useEditor, useInterview, useUi } from '../react/editorContext';
 import { installClipboard } from './commands/clipboard';
@@ -12,7 +11,6 @@ import { EmptyState } from './EmptyState';
 import { SaveIndicator } from './library/SaveIndicator';
 import { StatusBanner } from './library/StatusBanner';
 import { LiveBanner, LiveBar } from './live/LiveBar';
-import { LiveDialogs } from './live/LiveDialogs';
 import { Inspector } from './inspector/Inspector';
 import { Menus } from './Menus';
 import { Palette } from './Palette';
@@ -54,6 +52,8 @@ const BriefPanel = lazy(() => import('./templates/BriefPanel').then((m) => ({ de
 const CodePanel = lazy(() => import('./export/CodePanel').then((m) => ({ default: m.CodePanel })));
 const InterviewPanel = lazy(() => import('./interview/InterviewPanel').then((m) => ({ default: m.InterviewPanel })));
 const HelpDialog = lazy(() => import('./HelpDialog').then((m) => ({ default: m.HelpDialog })));
+const LiveDialogs = lazy(() => import('./live/LiveDialogs').then((m) => ({ default: m.LiveDialogs })));
+const CommandPalette = lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette })));
 const PrintReport = lazy(() => import('./interview/PrintReport').then((m) => ({ default: m.PrintReport })));
 
 function Dialogs() {
@@ -66,9 +66,11 @@ function Dialogs() {
   const gallery = useUi((s) => s.galleryOpen);
   const printing = useInterview((s) => s.printing);
   const help = useUi((s) => s.help !== null);
+  const commands = useUi((s) => s.commandPaletteOpen);
   return (
     <Suspense fallback={null}>
       {help ? <HelpDialog /> : null}
+      {commands ? <CommandPalette /> : null}
       {printing ? <PrintReport /> : null}
       {menu ? <FaultMenu menu={menu} /> : null}
       {gallery ? <GalleryDialog /> : null}
@@ -196,7 +198,6 @@ export function App() {
         <Dock />
         <Inspector />
       </div>
-      <CommandPalette />
       <ChoiceDialog />
       <Dialogs />
       <Toasts />

@@ -73,6 +73,20 @@ const workerSimulator: SimulatorPort = {
     });
     return { result, cancel: () => cancel() };
   },
+  runMany(jobs, onProgress) {
+    // The workers' code loads with the first study; a cancel before it has loaded still counts.
+    let cancelled = false;
+    let cancel: () => void = () => {
+      cancelled = true;
+    };
+    const result = import('./playback/runManyInWorkers').then(({ runManyInWorkers }) => {
+      const batch = runManyInWorkers(jobs, onProgress);
+      cancel = batch.cancel;
+      if (cancelled) batch.cancel();
+      return batch.result;
+    });
+    return { result, cancel: () => cancel() };
+  },
 };
 
 const PANEL_KEY = 'faultline.sidePanelWidth';

@@ -94,4 +94,14 @@ export const SIMULATE_COMMANDS: readonly Command[] = [
   tab('charts', 'Show charts'),
   tab('compare', 'Compare runs'),
   tab('runs', 'Show recorded runs'),
+  tab('studies', 'Studies: replicate over seeds, sweep load or a setting'),
+  {
+    id: 'sim.replicate',
+    label: 'Replicate scenario over 10 seeds',
+    menu: 'Simulate',
+    keywords: ['confidence interval', 'seeds', 'noise', 'statistics', 'replications'],
+    when: (e) => e.studies.store.getState().running === null,
+    run: (e) => void e.studies.replicate(),
+  },
+  { id: 'sim.cancelStudy', label: 'Cancel study', menu: 'Simulate', when: (e) => e.studies.store.getState().running !== null, run: (e) => e.studies.cancel() },
 ];

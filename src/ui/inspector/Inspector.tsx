@@ -15,12 +15,15 @@ import {
   type NodeProps,
 } from '../../model';
 import { PanelRightClose, PanelRightOpen } from 'lucide-react';
+import { lazy, Suspense } from 'react';
 import { KindIcon } from '../../canvas/icons';
 import { useEditor, useDocument, useUi } from '../../react/editorContext';
-import { FaultInspector } from './FaultInspector';
 import { FieldInput } from './FieldInput';
 import { TextField } from './TextField';
 import { TrafficSection } from './TrafficSection';
+
+// A fault's settings are edited only once a fault is selected: loaded then.
+const FaultInspector = lazy(() => import('./FaultInspector').then((m) => ({ default: m.FaultInspector })));
 
 /** A client's traffic is edited per scenario, in its own section. */
 const SCENARIO_KEYS: ReadonlySet<string> = new Set(TRAFFIC_KEYS);
@@ -204,7 +207,12 @@ function OpenInspector() {
   const selectedFault = useUi((s) => s.selectedFault);
   const count = selectedNodes.size + selectedEdges.size;
   let body: React.ReactNode;
-  if (selectedFault) body = <FaultInspector id={selectedFault} />;
+  if (selectedFault)
+    body = (
+      <Suspense fallback={null}>
+        <FaultInspector id={selectedFault} />
+      </Suspense>
+    );
   else if (count === 0) body = <DiagramInspector />;
   else if (count > 1) {
     body = (

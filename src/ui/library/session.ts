@@ -16,6 +16,7 @@ import { type Journal, localStorageJournal } from '../../persistence/journal';
 import { type Deleted, Library, type Loaded, NewerDataError } from '../../persistence/library';
 import { QuestionStore } from '../../persistence/questions';
 import { RubricStore } from '../../persistence/rubrics';
+import { StudyStore } from '../../persistence/studies';
 import { RunStore } from '../../persistence/runs';
 
 const LAST_OPEN = 'lastOpenDiagram';
@@ -61,6 +62,7 @@ export class LibrarySession implements EditorStorage {
   runs: RunStore | null = null;
   questions: QuestionStore | null = null;
   rubrics: RubricStore | null = null;
+  studies: StudyStore | null = null;
   private autosaver: Autosaver | null = null;
   private readonly tab = newId('w');
   private listeners = new Set<() => void>();
@@ -137,6 +139,7 @@ export class LibrarySession implements EditorStorage {
       this.runs = new RunStore(db);
       this.questions = new QuestionStore(db);
       this.rubrics = new RubricStore(db);
+      this.studies = new StudyStore(db);
       if ((await this.library.claimDataVersion()) === 'newer') throw new NewerDataError();
       this.autosaver = new Autosaver(
         this.doc,

@@ -1,8 +1,8 @@
 // Charts of the selected node, connection or client over the run, with the playhead. With
 // nothing selected, the first client's: what the users saw.
 import { useMemo } from 'react';
-import { chartsFor, type ChartSubject } from '../../playback/charts';
-import { usePlayback, useUi } from '../../react/editorContext';
+import { chartsFor, type ChartSubject, withBands } from '../../playback/charts';
+import { usePlayback, useStudies, useUi } from '../../react/editorContext';
 import { TimeChart } from './TimeChart';
 
 function useSubject(fallback: string | undefined): ChartSubject | null {
@@ -19,7 +19,14 @@ export function ChartsPanel() {
   const type = subject?.type;
   const id = subject?.id;
   // The subject is rebuilt each render; its type and id are what matter.
-  const set = useMemo(() => (run && type && id ? chartsFor(run, { type, id } as ChartSubject) : null), [run, type, id]);
+  // A replication of this run's scenario, when one is shown in Studies: its band over the charts.
+  const study = useStudies((s) => s.shown);
+  const replicated = study?.result.kind === 'replication' && study.scenarioId === run?.scenarioId ? study.result.replicated : null;
+  const set = useMemo(() => {
+    if (!run || !type || !id) return null;
+    const charts = chartsFor(run, { type, id } as ChartSubject);
+    return charts && replicated ? withBands(charts, id, replicated) : charts;
+  }, [run, type, id, replicated]);
   if (!run) return <p className="fl-muted fl-panel-empty">Run a scenario, then select a node, a connection or a client to chart it here.</p>;
   if (!set) return <p className="fl-muted fl-panel-empty">The selection took no part in this run (it is new, or carries no traffic). Select another part.</p>;
   return (

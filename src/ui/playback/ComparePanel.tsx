@@ -1,7 +1,10 @@
 // Two runs side by side: pick them (say the same hang without and with a breaker) and see each
 // client's success and p99 over time overlaid, with the difference said in words.
 import { useEffect, useMemo, useState } from 'react';
+import { type ComparedOverSeeds, DEFAULT_SEEDS } from '../../editor/studies';
 import { compareRuns } from '../../playback/compare';
+import { useDocument, useEditor, useStudies } from '../../react/editorContext';
+import { formatEstimate } from '../../sim/replicate';
 import { runLabel, useRun, useStoredRuns } from './RunsPanel';
 import { TimeChart } from './TimeChart';
 
@@ -54,6 +57,7 @@ export function ComparePanel() {
             ))}
             {comparison.clients.length === 0 ? <li>These runs share no client to compare.</li> : null}
           </ul>
+          <OverSeeds a={runA!.scenarioId} b={runB!.scenarioId} />
           <div className="fl-chart-grid">
             {comparison.series.map((s) => (
               <CompareCharts key={s.label} x={comparison.x} series={s} />
@@ -66,6 +70,50 @@ export function ComparePanel() {
     </section>
   );
 }
+
+/** The two runs' scenarios again over seeds: is the difference in success more than chance? */
+function OverSeeds({ a, b }: { a: string; b: string }) {
+  const editor = useEditor();
+  const scenarios = useDocument((s) => s.diagram.scenarios);
+  const running = useStudies((s) => s.running !== null);
+  const [result, setResult] = useState<ComparedOverSeeds[] | null>(null);
+  const sa = scenarios.find((s) => s.id === a);
+  const sb = scenarios.find((s) => s.id === b);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another pair of runs makes the old answer wrong
+  useEffect(() => setResult(null), [a, b]);
+  if (!sa || !sb || a === b)
+    return (
+      <p className="fl-muted fl-overseeds">
+        {a === b
+          ? 'Both runs are of one scenario: only the diagram as it is now can be run again, so noise is judged between two scenarios (put the change in a scenario of its own).'
+          : 'A scenario of these runs is gone from the diagram, so they cannot be run again over seeds.'}
+      </p>
+    );
+  return (
+    <div className="fl-overseeds">
+      <button
+        type="button"
+        className="fl-button"
+        disabled={running}
+        onClick={async () => setResult(await editor.studies.compareOverSeeds(sa, sb, DEFAULT_SEEDS))}
+      >
+        Check over {DEFAULT_SEEDS} seeds each
+      </button>
+      {result ? (
+        <ul aria-label="Over seeds">
+          {result.map((c) => (
+            <li key={c.label}>
+              {c.label}: success {formatEstimate(c.a, pct)} in A, {formatEstimate(c.b, pct)} in B; the difference, {(c.difference * 100).toFixed(1)} ±{' '}
+              {(c.half * 100).toFixed(1)} points, is <strong>{c.verdict}</strong>.
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 function CompareCharts({ x, series }: { x: Float64Array; series: ReturnType<typeof compareRuns>['series'][number] }) {
   const success = useMemo(

@@ -14,6 +14,7 @@ const TABS: readonly { id: DockTab; label: string }[] = [
   { id: 'charts', label: 'Charts' },
   { id: 'compare', label: 'Compare runs' },
   { id: 'runs', label: 'Runs' },
+  { id: 'studies', label: 'Studies' },
   { id: 'flows', label: 'Request flows' },
 ];
 

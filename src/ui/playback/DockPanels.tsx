@@ -9,6 +9,7 @@ import { ScenarioPanel } from './ScenarioPanel';
 
 const ChartsPanel = lazy(() => import('./ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 const ComparePanel = lazy(() => import('./ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const StudiesPanel = lazy(() => import('../studies/StudiesPanel').then((m) => ({ default: m.StudiesPanel })));
 
 export function TabBody({ tab }: { tab: DockTab }) {
   switch (tab) {
@@ -22,6 +23,8 @@ export function TabBody({ tab }: { tab: DockTab }) {
       return <ComparePanel />;
     case 'runs':
       return <RunsPanel />;
+    case 'studies':
+      return <StudiesPanel />;
     case 'flows':
       return <FlowPanel />;
   }

@@ -4,7 +4,8 @@
 import { Check, Play, Wrench, X } from 'lucide-react';
 import { drillFits } from '../../editor/drillFits';
 import { outcomeKey, type Variant } from '../../editor/questions';
-import { useDocument, useEditor, usePlayback, useQuestions } from '../../react/editorContext';
+import { DEFAULT_SEEDS, type OutcomeOverSeeds, seedSensitive } from '../../editor/studies';
+import { useDocument, useEditor, usePlayback, useQuestions, useStudies } from '../../react/editorContext';
 import type { Drill } from '../../templates/types';
 import { Markdown } from './Markdown';
 
@@ -63,6 +64,44 @@ function Outcome({ drill, variant }: { drill: Drill; variant: Variant }) {
   );
 }
 
+/** The drill (and its fix) over seeds: in how many each outcome held, and whether it is seed-sensitive. */
+function OverSeeds({ drill }: { drill: Drill }) {
+  const editor = useEditor();
+  const busy = useStudies((s) => s.running !== null);
+  const diagramId = useDocument((s) => s.diagram.id);
+  const asIs = useQuestions((s) => s.overSeeds[outcomeKey(diagramId, drill, 'as-is')]);
+  const fixed = useQuestions((s) => s.overSeeds[outcomeKey(diagramId, drill, 'fixed')]);
+  const check = async () => {
+    if (!(await editor.questions.checkDrillOverSeeds(drill, 'as-is'))) return;
+    if (drill.fix) await editor.questions.checkDrillOverSeeds(drill, 'fixed');
+  };
+  const list = (label: string, outcomes: OutcomeOverSeeds[] | undefined) =>
+    outcomes ? (
+      <section className="fl-overseeds" aria-label={`${label} over seeds`}>
+        <h5>
+          {label} over {outcomes[0]?.of ?? 0} seeds
+          {seedSensitive(outcomes) ? <span className="fl-seed-sensitive">seed-sensitive</span> : null}
+        </h5>
+        <ul>
+          {outcomes.map((o) => (
+            <li key={o.label}>
+              {o.label}: held in {o.held} of {o.of}
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null;
+  return (
+    <>
+      <button type="button" className="fl-button" disabled={busy} onClick={() => void check()}>
+        Check over {DEFAULT_SEEDS} seeds
+      </button>
+      {list(VARIANT_LABEL['as-is'], asIs)}
+      {list(VARIANT_LABEL.fixed, fixed)}
+    </>
+  );
+}
+
 export function DrillCard({ drill, diagramCount }: { drill: Drill; diagramCount: number }) {
   const editor = useEditor();
   const running = usePlayback((s) => s.status.kind === 'running');
@@ -105,6 +144,7 @@ export function DrillCard({ drill, diagramCount }: { drill: Drill; diagramCount:
       <Verdict drill={drill} />
       <Outcome drill={drill} variant="as-is" />
       <Outcome drill={drill} variant="fixed" />
+      {fits ? <OverSeeds drill={drill} /> : null}
     </article>
   );
 }

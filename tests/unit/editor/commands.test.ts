@@ -282,6 +282,18 @@ const CASES: Record<string, Case> = {
     expect(e.diagram.direction).toBe(before.direction);
     expect(e.diagram.nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
   },
+  'sim.replicate': async (e) => {
+    await e.exec('sim.replicate');
+    await expect.poll(() => e.studies.store.getState().shown !== null, { timeout: 20_000 }).toBe(true);
+    expect(e.studies.store.getState().shown!.seeds).toBe(10);
+  },
+  'sim.cancelStudy': async (e) => {
+    expect(e.available('sim.cancelStudy')).toBe(false);
+    const started = e.studies.replicate(50);
+    expect(e.available('sim.cancelStudy')).toBe(true);
+    await e.exec('sim.cancelStudy');
+    expect(await started).toBeNull();
+  },
   'sim.run': async (e) => {
     await e.exec('sim.run');
     await expect.poll(() => e.playback.getState().run !== null, { timeout: 10_000 }).toBe(true);
@@ -372,7 +384,7 @@ const REPLAY: Record<string, Case> = {
   },
 };
 
-const TABS = ['faults', 'incident', 'charts', 'compare', 'runs'] as const;
+const TABS = ['faults', 'incident', 'charts', 'compare', 'runs', 'studies'] as const;
 
 /** The Live menu's commands, each on an Editor in a session through the real relay (started below). */
 let relay: Relay;

@@ -7,7 +7,7 @@ import type { Diagram, Scenario } from '../model';
 import type { Replicated, RunDigest } from '../sim/replicate';
 import type { SimJob } from '../sim/runPlanned';
 import type { Estimate, Verdict } from '../sim/stats';
-import type { HysteresisResult, HysteresisSpec, LoadSweepSpec, ParameterSweepSpec, SweepPoint } from '../sim/sweep';
+import type { HysteresisResult, HysteresisSpec, Knee, LoadSweepSpec, ParameterSweepSpec, SweepPoint } from '../sim/sweep';
 import type { Expectation } from '../templates/types';
 import type { Editor } from './Editor';
 import type { StudyRuns } from './studyRuns';
@@ -16,7 +16,7 @@ export const DEFAULT_SEEDS = 10;
 
 export type StudyResult =
   | { kind: 'replication'; replicated: Replicated }
-  | { kind: 'load' | 'parameter'; axis: string; unit: string; clientId: string; points: SweepPoint[]; knee: number | null; kneeRule: string }
+  | { kind: 'load' | 'parameter'; axis: string; unit: string; clientId: string; points: SweepPoint[]; knee: Knee | null; kneeRule: string }
   | { kind: 'hysteresis'; clientId: string; stepMs: number; result: HysteresisResult; runId: string | null };
 
 export interface StudyRecord {

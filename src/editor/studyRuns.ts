@@ -99,7 +99,9 @@ export class StudyRuns {
       clientId,
     );
     const knee = findKnee(points);
-    this.editor.notify(knee === null ? `${name}: no knee within the range swept` : `${name}: the knee is at about ${Math.round(knee)} ${unit}`);
+    this.editor.notify(
+      knee === null ? `${name}: no knee within the range swept` : `${name}: the knee is between ${knee.between.map(Math.round).join(' and ')} ${unit}`.trim(),
+    );
     return this.keep(name, this.scenario(), seeds, { kind, axis, unit, clientId, points, knee, kneeRule: KNEE_RULE }, d);
   }
 

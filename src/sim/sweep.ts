@@ -170,13 +170,19 @@ export function sweepPoints(xs: readonly number[], runs: readonly { point: numbe
 /** The knee's rule, in words for the chart: a point past it has lost its light-load behaviour. */
 export const KNEE_RULE = 'p99 over 3× its value at the lightest load, or success under 99%';
 
+/** Where the curve bends: between the last point within the rule and the first beyond, and a straight-line estimate between them. */
+export interface Knee {
+  at: number;
+  between: [number, number];
+}
+
 /**
  * Where the curve bends: the first input at which p99 reaches three times its value at the
  * lightest load or success falls under 99%, interpolated between the last point within and the
  * first beyond. Null when every point is within (the sweep stopped short of the knee) or the
  * very first one is beyond.
  */
-export function findKnee(points: readonly SweepPoint[]): number | null {
+export function findKnee(points: readonly SweepPoint[]): Knee | null {
   if (points.length < 2) return null;
   const base = points[0].p99Ms.mean;
   const over = (p: SweepPoint) => p.p99Ms.mean / base - 3;
@@ -190,7 +196,7 @@ export function findKnee(points: readonly SweepPoint[]): number | null {
     // Interpolate on whichever measure crossed: the one that went furthest past its line.
     const [a, b] = over(p) / 3 >= under(p) / 0.01 ? [over(q), over(p)] : [under(q), under(p)];
     const f = b > a ? -a / (b - a) : 1;
-    return q.x + (p.x - q.x) * Math.min(1, Math.max(0, f));
+    return { at: q.x + (p.x - q.x) * Math.min(1, Math.max(0, f)), between: [q.x, p.x] };
   }
   return null;
 }

@@ -10,6 +10,7 @@ import { XYChart, type XYLine } from './XYChart';
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const ms = (v: number) => (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
 const count = (v: number) => Math.round(v).toLocaleString('en-US');
+const round = count;
 
 function Cell({ e, format }: { e: Estimate; format(v: number): string }) {
   return <td>{formatEstimate(e, format)}</td>;
@@ -95,13 +96,14 @@ function SweepCharts({ result }: { result: Extract<StudyResult, { kind: 'load' |
     [result],
   );
   const axis = `${result.axis}${result.unit ? ` (${result.unit})` : ''}`;
-  const mark = result.knee === null ? null : { x: result.knee, label: `knee at about ${Math.round(result.knee)} ${result.unit}`.trim() };
+  const knee = result.knee;
+  const mark = knee === null ? null : { x: knee.at, label: `knee between ${knee.between.map(round).join(' and ')} ${result.unit}`.trim() };
   return (
     <>
       <p className="fl-study-verdict" role="status" aria-label="Knee">
-        {result.knee === null
+        {knee === null
           ? `No knee within the range swept (${result.kneeRule}).`
-          : `Knee at about ${Math.round(result.knee).toLocaleString('en-US')} ${result.unit}: past it, ${result.kneeRule}.`}
+          : `Knee between ${knee.between.map(round).join(' and ')} ${result.unit} (about ${round(knee.at)} by straight line): past it, ${result.kneeRule}.`}
       </p>
       <div className="fl-chart-grid">
         <XYChart title="Success" xLabel={axis} unit="%" x={x} lines={success} mark={mark} />

@@ -118,6 +118,17 @@ export const ACTIONS = {
     label: 'Edit property',
     run: <K extends keyof NodeProps>(d: Diagram, id: string, key: K, value: NodeProps[K] | undefined) => setNodeProp(d, id, key, value),
   }),
+  /** Clients' rates set together (a question's scale, say): one undo step, all or none. */
+  setClientRates: action({
+    label: (_rates: Readonly<Record<string, number>>, why: string) => why,
+    run: (d: Diagram, rates: Readonly<Record<string, number>>, _why: string) => {
+      for (const [id, rate] of Object.entries(rates)) {
+        const result = setNodeProp(d, id, 'rateRps', rate);
+        if (!result.ok) return result;
+      }
+      return { ok: true as const, value: Object.keys(rates).length };
+    },
+  }),
   updateEdge: action({ label: 'Edit connection', run: (d: Diagram, id: string, details: EdgeDetails) => updateEdge(d, id, details) }),
   setCallProp: action({
     label: 'Edit call setting',

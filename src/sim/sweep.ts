@@ -78,7 +78,7 @@ export function planLoadSweep(d: Diagram, scenario: Scenario, spec: LoadSweepSpe
 export function planParameterSweep(d: Diagram, scenario: Scenario, spec: ParameterSweepSpec): { xs: number[]; runs: PlannedRun[] } {
   checkSteps(spec.values.length, spec.seeds);
   const field = spec.target.type === 'node' ? nodeField(spec.field) : callField(spec.field);
-  if (!field || field.type !== 'number') throw new SweepError(`"${spec.field}" is not a number a sweep can vary.`);
+  if (field?.type !== 'number') throw new SweepError(`"${spec.field}" is not a number a sweep can vary.`);
   for (const v of spec.values) {
     const error = fieldError(field, v);
     if (error) throw new SweepError(error);

@@ -5,6 +5,7 @@
 // (`kind: guide`) has no difficulty and keeps its other sections as written, in order. The Markdown's
 // structure is read with marked's lexer and the YAML with yaml; a user's own question file goes
 // through the same checks, so every refusal names what is wrong and on which line.
+import { parseScale, type Scale } from './scale';
 import { marked, type Token } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { markdownOverBudget, type OverBudget, overSize, yamlOverBudget } from '../files/budget';
@@ -312,7 +313,7 @@ export function parseTemplate(markdown: string): QuestionTemplate {
   };
   let meta!: Pick<QuestionTemplate, 'id' | 'kind' | 'title' | 'category' | 'difficulty' | 'minutes' | 'source' | 'summary' | 'variantOf'>;
   head(() => {
-    checkKeys(data, ['id', 'kind', 'title', 'category', 'difficulty', 'minutes', 'source', 'summary', 'variantOf', 'setup'], 'The front matter');
+    checkKeys(data, ['id', 'kind', 'title', 'category', 'difficulty', 'minutes', 'source', 'summary', 'variantOf', 'setup', 'scale'], 'The front matter');
     const id = str(data, 'id', 'The front matter');
     if (!isSlug(id)) throw new Error(`The id "${id}" must be lower case letters, digits and dashes`);
     const kind = (data.kind ?? 'question') as TemplateKind;
@@ -398,6 +399,12 @@ export function parseTemplate(markdown: string): QuestionTemplate {
     }
   });
 
+  let scale: Scale | null = null;
+  head(() => {
+    scale = parseScale(data.scale);
+    if (scale && scale.diagram > diagrams.length) throw new Error(`"scale.diagram" is ${scale.diagram}, but there are ${diagrams.length} diagrams`);
+  });
+
   const drills = drillTexts.map((d) => {
     if (!d.yaml) throw new TemplateError(`Drill "${d.title}" has no \`\`\`yaml drill fence`, d.line);
     let raw: unknown;
@@ -426,6 +433,7 @@ export function parseTemplate(markdown: string): QuestionTemplate {
     parts: parts.map((p) => ({ heading: p.heading, text: p.raw.join('').trim() })),
     diagrams,
     setup,
+    scale,
     drills,
   };
 }

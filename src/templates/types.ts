@@ -1,6 +1,7 @@
 // The question bank as data: a template is one interview question with its brief, the Mermaid
 // diagrams of the bank, how to make those diagrams run (setup) and its failure drills.
 import type { CallProps, Fault, NodeKind, NodeProps, TrafficPattern } from '../model';
+import type { Scale } from './scale';
 
 export const DIFFICULTIES = ['Medium', 'Hard', 'Expert'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
@@ -109,5 +110,7 @@ export interface QuestionTemplate {
   diagrams: TemplateDiagram[];
   /** Diagram index (1-based) -> what makes it run. */
   setup: Record<number, DiagramPatch>;
+  /** The scale requirements as numbers, when the file states them (templates/scale.ts). */
+  scale: Scale | null;
   drills: Drill[];
 }

@@ -22,8 +22,11 @@ import { FieldInput } from './FieldInput';
 import { TextField } from './TextField';
 import { TrafficSection } from './TrafficSection';
 
-// A fault's settings are edited only once a fault is selected: loaded then.
+// A fault's settings are edited only once a fault is selected: loaded then. The load sections
+// (capacity check, queueing theory) bring the engine's compiler: loaded after the first paint.
 const FaultInspector = lazy(() => import('./FaultInspector').then((m) => ({ default: m.FaultInspector })));
+const NodeLoad = lazy(() => import('./LoadSections').then((m) => ({ default: m.NodeLoad })));
+const DiagramCapacity = lazy(() => import('./LoadSections').then((m) => ({ default: m.DiagramCapacity })));
 
 /** A client's traffic is edited per scenario, in its own section. */
 const SCENARIO_KEYS: ReadonlySet<string> = new Set(TRAFFIC_KEYS);
@@ -88,6 +91,11 @@ function NodeInspector({ node }: { node: DiagramNode }) {
               );
             })}
         </section>
+      ) : null}
+      {entry.routing !== 'none' && entry.routing !== 'source' ? (
+        <Suspense fallback={null}>
+          <NodeLoad nodeId={node.id} />
+        </Suspense>
       ) : null}
     </div>
   );
@@ -160,6 +168,11 @@ function DiagramInspector() {
         </ul>
       ) : null}
       <p className="fl-hint">Select a node or a connection to edit it.</p>
+      {nodeCount > 0 ? (
+        <Suspense fallback={null}>
+          <DiagramCapacity />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { templateFacts } from './facts';
 import { GuideParts } from './GuideParts';
 import { InterviewTimer } from './InterviewTimer';
 import { Markdown } from './Markdown';
+import { ScaleCheck } from './ScaleCheck';
 import { SetupNotes } from './SetupNotes';
 import './templates.css';
 
@@ -59,6 +60,7 @@ export function BriefPanel({ templateId }: { templateId: string }) {
             <details open>
               <summary>Scale requirements</summary>
               <Markdown text={template.requirements} />
+              {template.scale ? <ScaleCheck scale={template.scale} /> : null}
             </details>
           ) : null}
           {template.discussion ? (

@@ -2,8 +2,7 @@
 import { exportMermaid } from '../mermaid/exportMermaid';
 import { parseCliArgs, UsageError, type CliIo } from './io';
 import { loadDiagram } from './simulateCommand';
-
-export const EXPORT_USAGE = 'npm run cli -- export <diagram.json> [--out file.mmd]';
+import { EXPORT_USAGE } from './usage';
 
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } }, EXPORT_USAGE);

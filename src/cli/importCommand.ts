@@ -3,8 +3,7 @@ import { serializeDiagramFile } from '../files/diagramFile';
 import { isContainer } from '../model';
 import { readInput, parseCliArgs, UsageError, type CliIo } from './io';
 import { readMermaidFile } from './mermaidFiles';
-
-export const IMPORT_USAGE = 'npm run cli -- import <file.mmd|file.md> [--block N] [--out diagram.json]';
+import { IMPORT_USAGE } from './usage';
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs({ args, allowPositionals: true, options: { block: { type: 'string' }, out: { type: 'string' } } }, IMPORT_USAGE);

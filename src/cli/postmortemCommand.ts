@@ -9,9 +9,7 @@ import { RunFormatError, restoreRun } from '../sim/restoreRun';
 import type { RecordedRun } from '../sim/types';
 import { parseCliArgs, readInput, UsageError, type CliIo } from './io';
 import { defaultScenario, loadDiagram, loadScenario, parseJsonOrUsage, simulateOrRefuse } from './simulateCommand';
-
-export const POSTMORTEM_USAGE =
-  'npm run cli -- postmortem <diagram.json|diagram.mmd> [--run <run.json>] [--scenario <scenario.json>] [--seed N] [--fix <run.json|diagram>] [--out <file.md|file.html>]';
+import { POSTMORTEM_USAGE } from './usage';
 
 type ReadMermaid = (text: string, path: string) => Promise<Diagram>;
 

@@ -24,12 +24,15 @@ describe('docs/templates.md', () => {
     );
   });
 
-  it('shows examples that parse as a drill and a setup', () => {
+  it('shows examples that parse as a setup, a scale and a drill', () => {
     const fences = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
-    const [setup, drill] = fences;
-    const file = `---\nid: doc-example\ntitle: Example\ncategory: Docs\ndifficulty: Medium\nminutes: 30\nsource: docs\nsummary: The examples of docs/templates.md.\n${setup}---\n\n## Problem statement\n\nx\n\n## Diagrams\n\n### A\n\n\`\`\`mermaid\nflowchart LR\n  Gateway --> Processor --> Banks\n  PSP[Payment gateway]\n\`\`\`\n\n## Drills\n\n### Example\n\nx\n\n\`\`\`yaml drill\n${drill.replace(/ *#.*$/gm, '')}\`\`\`\n`;
+    const fence = (first: string) => fences.find((f) => f.startsWith(first)) ?? '';
+    const [setup, scale, drill] = [fence('setup:'), fence('scale:'), fence('id:')];
+    const file = `---\nid: doc-example\ntitle: Example\ncategory: Docs\ndifficulty: Medium\nminutes: 30\nsource: docs\nsummary: The examples of docs/templates.md.\n${setup}${scale.replace(/ *#.*$/gm, '')}---\n\n## Problem statement\n\nx\n\n## Diagrams\n\n### A\n\n\`\`\`mermaid\nflowchart LR\n  Gateway --> Processor --> Banks\n  PSP[Payment gateway]\n\`\`\`\n\n## Drills\n\n### Example\n\nx\n\n\`\`\`yaml drill\n${drill.replace(/ *#.*$/gm, '')}\`\`\`\n`;
     const t = parseTemplate(file);
     expect(t.drills[0].id).toBe('bank-latency-spike');
     expect(t.setup[1].add.edges).toEqual(['Merchants->Gateway']);
+    expect(t.scale?.peakRps).toBeCloseTo((100_000_000_000 / 86_400) * 2);
+    expect(t.scale?.simulateAt).toBe(0.00065);
   });
 });

@@ -156,6 +156,11 @@ export class RunControl {
     if (pb.getState().run === run) pb.getState().seek(at);
   }
 
+  /** The simulation revision of a diagram and scenario, re-reading only the records that changed. */
+  revision(d: Diagram, scenario: Scenario): string {
+    return simulationRevision(d, scenario, this.revisionMemo);
+  }
+
   /** Whether a run (or a stored run's listing) still matches the open diagram and its scenario. */
   freshness(run: { scenarioId: string; diagramRevision?: string | null; diagramId: string }): RunFreshness {
     const d = this.editor.diagram;
@@ -164,7 +169,7 @@ export class RunControl {
       d.scenarios.find((s) => s.id === run.scenarioId) ?? (d.scenarios.length === 0 ? createScenario('Baseline', { id: run.scenarioId }) : undefined);
     if (!scenario) return 'stale';
     if (!run.diagramRevision) return 'unknown';
-    return simulationRevision(d, scenario, this.revisionMemo) === run.diagramRevision ? 'current' : 'stale';
+    return this.revision(d, scenario) === run.diagramRevision ? 'current' : 'stale';
   }
 
   /**

@@ -1,7 +1,7 @@
 // What the numbers say before anything runs: a node's expected load and, for a textbook queue,
 // queueing theory's figures beside the open run's; for the whole diagram, the capacity check
 // with every node past 70% of its slots. Loaded with the inspector's first look at a node.
-import { useMemo } from 'react';
+import { useRef } from 'react';
 import { baselineScenario, findScenario, type Diagram, type Scenario } from '../../model';
 import { useDocument, useEditor, usePlayback, useUi } from '../../react/editorContext';
 import { CAPACITY_LIMIT, capacityCheck } from '../../sim/capacity';
@@ -18,8 +18,20 @@ function useScenario(): Scenario {
   return findScenario(diagram, active) ?? baselineScenario();
 }
 
+/**
+ * `compute` again only when what a simulation reads changed: a drag moves a node on every frame,
+ * and the capacity check of a 1,000-node diagram then cost more than the frame.
+ */
+function useBySimulation<T>(diagram: Diagram, scenario: Scenario, key: string, compute: () => T): T {
+  const editor = useEditor();
+  const revision = `${editor.runs.revision(diagram, scenario)} ${key}`;
+  const cache = useRef<{ revision: string; value: T } | null>(null);
+  if (cache.current?.revision !== revision) cache.current = { revision, value: compute() };
+  return cache.current.value;
+}
+
 function useCapacity(diagram: Diagram, scenario: Scenario) {
-  return useMemo(() => capacityCheck(diagram, scenario), [diagram, scenario]);
+  return useBySimulation(diagram, scenario, '', () => capacityCheck(diagram, scenario));
 }
 
 export function NodeLoad({ nodeId }: { nodeId: string }) {
@@ -27,7 +39,7 @@ export function NodeLoad({ nodeId }: { nodeId: string }) {
   const scenario = useScenario();
   const rows = useCapacity(diagram, scenario);
   const row = rows?.find((r) => r.id === nodeId);
-  const theory = useMemo(() => nodeTheory(diagram, scenario, nodeId), [diagram, scenario, nodeId]);
+  const theory = useBySimulation(diagram, scenario, nodeId, () => nodeTheory(diagram, scenario, nodeId));
   // What the open run measured here, if it is a run of this scenario.
   const measured = usePlayback((s) => (s.run && s.run.scenarioId === scenario.id ? (s.run.summary.nodes.find((n) => n.id === nodeId) ?? null) : null));
   if (!row) return null;
@@ -96,7 +108,7 @@ export function DiagramCapacity() {
           {over.map((r) => (
             <li key={r.id}>
               <button type="button" className="fl-link-button" onClick={() => editor.ui.getState().select([r.id])}>
-                {r.label}
+                {diagram.nodes.find((n) => n.id === r.id)?.label ?? r.label}
               </button>
               : {pct(r.utilisation!)} ({rps(r.arrivalRps)} × {ms(r.holdingMs)} over {r.slots.toLocaleString('en-US')} slots)
             </li>

@@ -5,6 +5,15 @@ import { JSDOM } from 'jsdom';
 export function installMermaidDom(): void {
   if (typeof (globalThis as { window?: unknown }).window !== 'undefined') return;
   const { window } = new JSDOM('');
-  // Option: mermaid's sequence parser checks a box's colour with `new Option().style`.
+  // A sequence diagram's `box` colour is checked with CSS.supports in a browser; jsdom has no CSS
+  // object, and mermaid's fallback (`new Option().style`) refuses "Purple" where a browser takes
+  // it. The same check the browser makes, on jsdom's own style parser, keeps both readings equal.
+  const supports = (property: string, value?: string) => {
+    if (value === undefined) return false;
+    const style = new window.Option().style;
+    style.setProperty(property, value);
+    return style.getPropertyValue(property) !== '';
+  };
+  Object.assign(window, { CSS: { supports } });
   Object.assign(globalThis, { window, document: window.document, Option: window.Option });
 }

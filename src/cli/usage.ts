@@ -7,7 +7,7 @@ export const SWEEP_USAGE =
   'faultline sweep <diagram.json|diagram.mmd> (--load <client> --from R --to R [--steps K] | --parameter <node-or-edge>.<setting> --values V,V,... | --hysteresis <client> --base R --peak R [--steps K] [--hold S]) [--scenario <scenario.json>] [--seeds N] [--threads N] [--csv]';
 export const DRILLS_USAGE = 'faultline drills [template.md ...] [--seeds N] [--threads N]   (every drill of templates/ when none is given)';
 export const IMPORT_USAGE = 'faultline import <file.mmd|file.md> [--block N] [--out diagram.json]';
-export const EXPORT_USAGE = 'faultline export <diagram.json> [--out file.mmd]';
+export const EXPORT_USAGE = 'faultline export <diagram.json|diagram.mmd> [--out file.mmd]';
 export const POSTMORTEM_USAGE =
   'faultline postmortem <diagram.json|diagram.mmd> [--run <run.json>] [--scenario <scenario.json>] [--seed N] [--fix <run.json|diagram>] [--out <file.md|file.html>]';
 

@@ -25,6 +25,7 @@ import {
   type RestoreReport,
   type Scenario,
   TEXT_FIELDS,
+  takeMermaidSource,
   validateDiagram,
 } from '../model';
 import { restoreDirection, restoreText } from '../files/restore';
@@ -485,6 +486,8 @@ export class LiveDocument {
     if (id) next.id = id;
     if (typeof raw.templateId === 'string' && isSlug(raw.templateId)) next.templateId = raw.templateId;
     if (typeof raw.templateBlock === 'number' && Number.isInteger(raw.templateBlock)) next.templateBlock = raw.templateBlock;
+    const source = takeMermaidSource(raw.mermaidSource);
+    if (source) next.mermaidSource = source;
     for (const key of ['createdAt', 'updatedAt'] as const) if (typeof raw[key] === 'number' && Number.isFinite(raw[key])) next[key] = raw[key];
     if (report.dropped > 0) this.refuse(report.messages[0]);
   }

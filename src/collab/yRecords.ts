@@ -23,11 +23,22 @@ export const SPECS: Record<CollectionName | 'meta', RecordSpec> = {
   nodes: { text: ['label', 'notes'], sealedJson: ['inferred'], spread: ['props'] },
   edges: { text: ['label'], sealedJson: [], spread: ['call'] },
   scenarios: { text: ['name'], sealedJson: [], spread: [] },
-  meta: { text: ['name'], sealedJson: ['flows'], spread: [] },
+  meta: { text: ['name', 'mermaidSource'], sealedJson: ['flows'], spread: [] },
 };
 
 /** The diagram fields kept in `meta` (the collections have their own maps). */
-export const META_FIELDS = ['id', 'name', 'schemaVersion', 'direction', 'flows', 'templateId', 'templateBlock', 'createdAt', 'updatedAt'] as const;
+export const META_FIELDS = [
+  'id',
+  'name',
+  'schemaVersion',
+  'direction',
+  'flows',
+  'templateId',
+  'templateBlock',
+  'mermaidSource',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 /** One field as it is written to Yjs: sealed fields carry their plaintext until they are sealed. */
 export interface FieldValue {

@@ -18,6 +18,7 @@ import { LiveControl } from './liveControl';
 import { createPlaybackStore, type PlaybackStore } from './playbackStore';
 import type { EditorStorage, Env, LayoutPort, SimulatorPort, ViewportPort } from './ports';
 import { QuestionSources } from './questions';
+import { MermaidOut } from './mermaidOut';
 import { RunControl } from './runControl';
 import { StudyControl } from './studies';
 import { createSaveStatus, type SaveStatusStore } from './saveStatus';
@@ -45,6 +46,8 @@ export class Editor {
   readonly canvas: CanvasInteraction;
   readonly clipboard: ClipboardActions;
   readonly runs: RunControl;
+  /** The open diagram as Mermaid (in its author's text when it came from one). */
+  readonly mermaid = new MermaidOut();
   readonly questions: QuestionSources;
   /** The live session, when there is one: shared document, presence, per-person undo. */
   readonly live: LiveControl;

@@ -2,7 +2,19 @@
 // counted, duplicate ids regenerated, parents and edges that point nowhere removed. The result
 // always passes validateDiagram.
 import type { Diagram, DiagramEdge, DiagramNode, RequestFlow } from '../model';
-import { createDiagram, isSlug, migrate, nextFreeId, SCHEMA_VERSION, validateDiagram, CATALOG, isSource, isContainer, TEXT_FIELDS } from '../model';
+import {
+  createDiagram,
+  isSlug,
+  migrate,
+  nextFreeId,
+  SCHEMA_VERSION,
+  validateDiagram,
+  CATALOG,
+  isSource,
+  isContainer,
+  TEXT_FIELDS,
+  takeMermaidSource,
+} from '../model';
 import { restoreFlow } from './restoreFlow';
 import { restoreScenario } from './restoreScenario';
 import {
@@ -117,6 +129,8 @@ export function restoreDiagram(input: unknown, report: RestoreReport = newReport
     const block = finite(own(raw, 'templateBlock'), 1, 100);
     if (block !== undefined && Number.isInteger(block)) diagram.templateBlock = block;
   }
+  const source = takeMermaidSource(own(raw, 'mermaidSource'));
+  if (source) diagram.mermaidSource = source;
   diagram.createdAt = finite(own(raw, 'createdAt'), 0, 1e15) ?? diagram.createdAt;
   diagram.updatedAt = finite(own(raw, 'updatedAt'), 0, 1e15) ?? diagram.updatedAt;
   diagram.nodes = uniqueNodes(own(raw, 'nodes') as unknown[], report);

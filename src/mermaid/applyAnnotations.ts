@@ -2,7 +2,7 @@
 // of the text: every value is taken through its field in the schema, as files and links take
 // theirs; unknown targets are reported, and scenarios and flows are restored record by record.
 import type { CallProps, Diagram, EdgeStyle, NodeProps } from '../model';
-import { CALL_FIELDS, isSource, NODE_FIELDS, newReport, normalizeLabel, safeColor, TEXT_FIELDS, takeFields } from '../model';
+import { CALL_FIELDS, isContainer, isNodeKind, isSource, NODE_FIELDS, newReport, normalizeLabel, safeColor, TEXT_FIELDS, takeFields } from '../model';
 import { restoreText } from '../files/restore';
 import { restoreFlow } from '../files/restoreFlow';
 import { restoreScenario } from '../files/restoreScenario';
@@ -33,7 +33,13 @@ export function applyAnnotations(d: Diagram, text: string): string[] {
         continue;
       }
       const where = node.label || node.id;
-      Object.assign(node.props, takeFields<NodeProps>(without(a.fields, ['notes', 'color']), NODE_FIELDS, where, report));
+      // A kind chosen in Faultline over the one the text suggests (never to or from a group).
+      const kind = a.fields.kind;
+      if (isNodeKind(kind) && !isContainer(kind) && !isContainer(node.kind)) {
+        node.kind = kind;
+        delete node.inferred;
+      }
+      Object.assign(node.props, takeFields<NodeProps>(without(a.fields, ['notes', 'color', 'kind']), NODE_FIELDS, where, report));
       const notes = restoreText(a.fields.notes, TEXT_FIELDS.notes, where, report);
       if (notes) node.notes = notes;
       const color = safeColor(a.fields.color);

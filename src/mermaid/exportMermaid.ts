@@ -4,7 +4,8 @@
 // `%% faultline:` comments. Deterministic: the same diagram gives the same text, byte for byte.
 import type { Diagram, DiagramEdge, DiagramNode, MermaidShape, NodeKind } from '../model';
 import { CATALOG, KINDS, isContainer } from '../model';
-import { commentJson, formatFields, PREFIX, type Value } from './annotations';
+import { formatFields, PREFIX, type Value } from './annotations';
+import { flowLines, scenarioLines } from './faultlineLines';
 import { shapeOf } from './graph';
 
 const OPEN_CLOSE: Record<MermaidShape, [string, string]> = {
@@ -126,13 +127,6 @@ function styleColour(color: string | undefined): string | undefined {
   return color && /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+)$/.test(color) ? color : undefined;
 }
 
-/** The given keys that are set, in that order: JSON written the same way every time. */
-function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
-  return out;
-}
-
 export function exportMermaid(d: Diagram): string {
   const ids = mermaidIds(d);
   // Canonical order (what an import of this text gives back): within each parent, groups first,
@@ -206,36 +200,6 @@ export function exportMermaid(d: Diagram): string {
     if (n.color && !styleColour(n.color)) fields.color = n.color;
     if (Object.keys(fields).length > 0) head.push(`${PREFIX} node ${ids.get(n.id)} ${formatFields(fields)}`);
   }
-  // Edge ids are Faultline's own and change on import: scenarios name edges by their ends.
-  const rename = (id: string) => ids.get(id) ?? id;
-  const edgeName = new Map(d.edges.map((e) => [e.id, `${rename(e.source)}->${rename(e.target)}`]));
-  const tail: string[] = [];
-  for (const s of d.scenarios) {
-    const scenario = {
-      id: s.id,
-      name: s.name,
-      seed: s.seed,
-      durationMs: s.durationMs,
-      warmupMs: s.warmupMs,
-      traffic: Object.fromEntries(
-        Object.entries(s.traffic).map(([k, t]) => [rename(k), pick(t, ['rateRps', 'pattern', 'patternFactor', 'patternStartMs', 'patternDurationMs'])]),
-      ),
-      faults: s.faults.map((f) => ({
-        ...pick(f, ['id', 'type']),
-        target: { type: f.target.type, id: f.target.type === 'node' ? rename(f.target.id) : (edgeName.get(f.target.id) ?? f.target.id) },
-        ...pick(f, ['startMs', 'endMs', 'addMs', 'factor', 'fraction', 'partition']),
-      })),
-    };
-    tail.push(`${PREFIX} scenario ${commentJson(scenario)}`);
-  }
-  for (const f of d.flows) {
-    const flow = {
-      id: f.id,
-      name: f.name,
-      steps: f.steps.map((s) => ({ from: rename(s.from), to: rename(s.to), ...pick(s, ['label', 'reply', 'async', 'block']) })),
-      blocks: f.blocks.map((b) => pick(b, ['type', 'label', 'parent'])),
-    };
-    tail.push(`${PREFIX} flow ${commentJson(flow)}`);
-  }
+  const tail = [...scenarioLines(d, (id) => ids.get(id) ?? id), ...flowLines(d.flows, (id) => ids.get(id) ?? id)];
   return `${[...lines, ...head, ...annotations, ...tail].join('\n')}\n`;
 }

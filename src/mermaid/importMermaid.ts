@@ -24,6 +24,7 @@ export function applyLayout(d: Diagram, layout: Layout): void {
 export async function importMermaid(text: string, name: string, layout: LayoutFn, prepare?: (d: Diagram) => void): Promise<Converted> {
   const graph = await parseMermaid(text);
   const converted = toDiagram(graph, name);
+  converted.diagram.mermaidSource = text;
   converted.notices.push(...applyAnnotations(converted.diagram, text));
   prepare?.(converted.diagram);
   applyLayout(converted.diagram, await layout(converted.diagram));

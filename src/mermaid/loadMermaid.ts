@@ -15,6 +15,8 @@ export interface ParsedDiagram {
   type: string;
   // mermaid's per-diagram database; its shape depends on the type
   db: unknown;
+  // mermaid's parser for the type (for jison grammars, `parser.parser` is the jison parser)
+  parser: unknown;
 }
 
 let loading: Promise<Mermaid> | null = null;
@@ -60,7 +62,7 @@ export function withParsedDiagram<T>(text: string, read: (d: ParsedDiagram) => T
     const mermaid = await loadMermaid();
     try {
       const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
-      return read({ type: diagram.type, db: diagram.db });
+      return read({ type: diagram.type, db: diagram.db, parser: diagram.parser });
     } finally {
       mermaid.mermaidAPI.globalReset();
       mermaid.initialize(CONFIG);

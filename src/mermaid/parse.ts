@@ -22,7 +22,7 @@ export class MermaidImportError extends Error {
 /** Errors from inside mermaid's code rather than its grammar: their text means nothing to a person. */
 const INTERNAL = /Maximum call stack|is not a function|Cannot read properties|is not defined|is not iterable/;
 
-function describeParseError(error: unknown): MermaidImportError {
+export function describeParseError(error: unknown): MermaidImportError {
   const raw = error instanceof Error ? error.message : String(error);
   if (/Maximum call stack/.test(raw))
     return new MermaidImportError('Mermaid could not read this diagram: it is nested too deeply for its parser. Flatten the deepest subgraphs or blocks.');

@@ -1,13 +1,19 @@
 // sequenceDiagram: participants become nodes in a row, each caller -> callee pair an edge, and the
 // messages, in order and with their alt/opt/par/loop blocks, a request flow for playback.
-import type { FlowBlock, FlowStep } from '../model';
-import type { MEdge, MGraph, MNode } from './graph';
+import type { FlowBlock, FlowStep, NodeKind } from '../model';
+import { safeColor } from '../model';
+import type { MEdge, MGraph, MGroup, MNode } from './graph';
 import { cleanLabel } from './labels';
 
 interface Actor {
   name: string;
   description?: string;
   type?: string;
+}
+interface Box {
+  name?: string;
+  fill?: string;
+  actorKeys: string[];
 }
 interface Message {
   from?: string | null;
@@ -18,8 +24,16 @@ interface Message {
 export interface SequenceDb {
   getActors(): Map<string, Actor>;
   getMessages(): Message[];
+  getBoxes?(): Box[];
   LINETYPE: Record<string, number>;
 }
+
+/** Participant types that say what a participant is (`participant DB@{ "type": "database" }`). */
+const TYPE_HINTS: Record<string, { kind: NodeKind; rule: string }> = {
+  actor: { kind: 'client', rule: 'an actor in a sequence diagram' },
+  database: { kind: 'database', rule: 'a database participant in a sequence diagram' },
+  queue: { kind: 'queue', rule: 'a queue participant in a sequence diagram' },
+};
 
 const BLOCK_START: Record<string, FlowBlock['type']> = {
   LOOP_START: 'loop',
@@ -36,16 +50,30 @@ const BLOCK_END = new Set(['LOOP_END', 'ALT_END', 'OPT_END', 'PAR_END', 'RECT_EN
 const IGNORED = new Set(['NOTE', 'ACTIVE_START', 'ACTIVE_END', 'AUTONUMBER']);
 
 /** True for messages drawn dotted: answers to an earlier call. */
-function isReply(name: string): boolean {
+export function isReply(name: string): boolean {
   return name.startsWith('DOTTED') || name.endsWith('_DOTTED') || name === 'BIDIRECTIONAL_DOTTED';
 }
 
 export function readSequence(db: SequenceDb): MGraph {
   const names = new Map<number, string>(Object.entries(db.LINETYPE).map(([k, v]) => [v, k]));
   const nodes: MNode[] = [];
+  // Boxes group participants: they become groups, named box_1, box_2, ... in the order written.
+  const groups: MGroup[] = [];
+  const boxOf = new Map<string, string>();
+  (db.getBoxes?.() ?? []).forEach((b, i) => {
+    const group: MGroup = { id: `box_${i + 1}`, label: cleanLabel(b.name) };
+    const fill = b.fill && b.fill !== 'transparent' ? safeColor(b.fill) : undefined;
+    if (fill) group.fill = fill;
+    groups.push(group);
+    for (const key of b.actorKeys) boxOf.set(key, group.id);
+  });
   for (const [id, a] of db.getActors()) {
-    const node: MNode = { id, label: cleanLabel(a.description || a.name || id) || id, shape: a.type === 'actor' ? 'stadium' : 'square', classes: [] };
-    if (a.type === 'actor') node.hint = { kind: 'client', rule: 'an actor in a sequence diagram' };
+    const shape = a.type === 'actor' ? 'stadium' : a.type === 'database' ? 'cylinder' : 'square';
+    const node: MNode = { id, label: cleanLabel(a.description || a.name || id) || id, shape, classes: [] };
+    const hint = a.type ? TYPE_HINTS[a.type] : undefined;
+    if (hint) node.hint = hint;
+    const box = boxOf.get(id);
+    if (box) node.parent = box;
     nodes.push(node);
   }
   const steps: FlowStep[] = [];
@@ -79,7 +107,14 @@ export function readSequence(db: SequenceDb): MGraph {
     if (open.length > 0) step.block = open[open.length - 1];
     steps.push(step);
   }
-  return { kind: 'sequence', direction: 'LR', nodes, groups: [], edges: edgesOf(steps), flow: { steps, blocks }, notices: [] };
+  const notes = db.getMessages().filter((m) => names.get(m.type ?? -1) === 'NOTE').length;
+  const notices =
+    notes > 0
+      ? [
+          `${notes} ${notes === 1 ? 'note stays' : 'notes stay'} in the diagram's text (the canvas does not show sequence notes); the Mermaid export writes ${notes === 1 ? 'it' : 'them'} back`,
+        ]
+      : [];
+  return { kind: 'sequence', direction: 'LR', nodes, groups, edges: edgesOf(steps), flow: { steps, blocks }, notices };
 }
 
 /**

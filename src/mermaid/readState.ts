@@ -63,5 +63,48 @@ export function readState(db: StateDb): MGraph {
   const edges = data.edges
     .filter((e) => !skipped.has(e.start) && !skipped.has(e.end))
     .map((e) => ({ source: e.start, target: e.end, label: cleanLabel(e.label), style: 'solid' as const }));
-  return { kind: 'state', direction: direction(data.direction, 'TB'), nodes, groups, edges, notices: [] };
+  return renameRegions({ kind: 'state', direction: direction(data.direction, 'TB'), nodes, groups, edges, notices: [] });
+}
+
+/** Ids mermaid makes up for the regions of a concurrent state (`--`): counted, or random. */
+const MADE_UP = /^(divider-id-\d+|id-[a-z0-9]+-\d+)/;
+
+/**
+ * The regions of a concurrent state get ids from a counter mermaid never resets, or at random:
+ * they are named here by their state and place (`Active_region_2`), so a text always imports the
+ * same and its states' ids (`..._start`) stay put.
+ */
+function renameRegions(graph: MGraph): MGraph {
+  const names = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const g of graph.groups) {
+    if (!MADE_UP.test(g.id) || MADE_UP.exec(g.id)![0] !== g.id) continue;
+    const k = (count.get(g.parent ?? '') ?? 0) + 1;
+    count.set(g.parent ?? '', k);
+    names.set(g.id, `${g.parent ?? 'root'}_region_${k}`);
+  }
+  if (names.size === 0) return graph;
+  const rename = (id: string | undefined) => {
+    if (id === undefined) return id;
+    const m = MADE_UP.exec(id);
+    const to = m ? names.get(m[0]) : undefined;
+    return to ? to + id.slice(m![0].length) : id;
+  };
+  for (const g of graph.groups) {
+    const was = g.id;
+    g.id = rename(g.id)!;
+    if (names.has(was) && g.label === was) g.label = `Region ${g.id.slice(g.id.lastIndexOf('_') + 1)}`;
+    g.parent = rename(g.parent);
+    if (g.parent === undefined) delete g.parent;
+  }
+  for (const n of graph.nodes) {
+    n.id = rename(n.id)!;
+    n.parent = rename(n.parent);
+    if (n.parent === undefined) delete n.parent;
+  }
+  for (const e of graph.edges) {
+    e.source = rename(e.source)!;
+    e.target = rename(e.target)!;
+  }
+  return graph;
 }

@@ -206,6 +206,11 @@ export interface Diagram {
   templateId?: string;
   /** Which of the template's diagrams (1-based) it was started from. */
   templateBlock?: number;
+  /**
+   * The Mermaid text the diagram was imported from, as its author wrote it: an export writes what
+   * changed since into it and keeps the rest (mermaid/source). Absent for a diagram born here.
+   */
+  mermaidSource?: string;
   createdAt: number;
   updatedAt: number;
 }

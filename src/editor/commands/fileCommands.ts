@@ -9,8 +9,9 @@ const openGallery = (e: Editor) => e.ui.getState().toggle('galleryOpen', true);
 const openImport = (e: Editor) => e.ui.getState().openImport({ text: '' });
 
 async function mermaidText(e: Editor): Promise<string> {
-  const { exportMermaid } = await import('../../mermaid/exportMermaid');
-  return exportMermaid(e.diagram);
+  const out = await e.mermaid.text(e.diagram);
+  if (out.notice) e.notify(out.notice);
+  return out.text;
 }
 
 async function pickAndOpen(e: Editor, accept: string): Promise<void> {

@@ -271,10 +271,35 @@ describe('refusals from inside mermaid', () => {
 });
 
 describe('sequence diagrams in Node', () => {
-  it('reads a box of participants (mermaid checks its colour with the DOM’s Option)', async () => {
+  it('reads a box of participants as a group with its colour, as a browser does (CSS.supports)', async () => {
     const text = 'sequenceDiagram\n    box Aqua Checkout\n    participant A as Web\n    participant B as API\n    end\n    A->>B: place order\n    B-->>A: 202';
     const { diagram } = await diagramOf(text);
-    expect(diagram.nodes.map((n) => n.label).sort()).toEqual(['API', 'Web']);
+    const box = diagram.nodes.find((n) => n.kind === 'group');
+    expect(box).toMatchObject({ id: 'box_1', label: 'Checkout', color: 'aqua' });
+    expect(
+      diagram.nodes
+        .filter((n) => n.parentId === 'box_1')
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(['API', 'Web']);
     expect(diagram.flows[0].steps).toHaveLength(2);
+  });
+
+  it('reads a capitalised colour name the way a browser does, and a box named without one as its name', async () => {
+    const { diagram } = await diagramOf(
+      'sequenceDiagram\n    box Purple Alice & John\n    participant A\n    end\n    box Nonsense words\n    participant B\n    end\n    A->>B: hi',
+    );
+    const boxes = diagram.nodes.filter((n) => n.kind === 'group');
+    expect(boxes.map((b) => [b.label, b.color])).toEqual([
+      ['Alice & John', 'purple'],
+      ['Nonsense words', undefined],
+    ]);
+  });
+
+  it('takes what a participant’s type says it is', async () => {
+    const { diagram } = await diagramOf(
+      'sequenceDiagram\n    participant O@{ "type": "database" }\n    participant Q@{ "type": "queue" }\n    actor U\n    U->>O: read\n    O->>Q: emit',
+    );
+    expect(Object.fromEntries(diagram.nodes.map((n) => [n.id, n.kind]))).toEqual({ O: 'database', Q: 'queue', U: 'client' });
   });
 });

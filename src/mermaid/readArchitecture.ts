@@ -10,6 +10,7 @@ interface Service {
 }
 interface Group {
   id: string;
+  icon?: string;
   title?: string;
   in?: string;
 }
@@ -26,6 +27,9 @@ export interface ArchitectureDb {
   getGroups(): Group[];
   getEdges(): Edge[];
 }
+
+/** The icons architecture-beta draws without an icon pack. */
+const BUILT_IN = new Set(['cloud', 'database', 'disk', 'internet', 'server']);
 
 export function readArchitecture(db: ArchitectureDb): MGraph {
   const nodes: MNode[] = db.getServices().map((s) => {
@@ -54,5 +58,12 @@ export function readArchitecture(db: ArchitectureDb): MGraph {
     const reversed = e.lhsInto === true && e.rhsInto !== true;
     return { source: reversed ? e.rhsId : e.lhsId, target: reversed ? e.lhsId : e.rhsId, label: cleanLabel(e.title), style: 'solid' as const };
   });
-  return { kind: 'architecture', direction: 'LR', nodes, groups, edges, notices: [] };
+  // Icons from icon packs (logos:aws-s3) have no picture here: they stay in the author's text.
+  const packed = [...new Set([...db.getServices(), ...db.getGroups()].map((x) => x.icon).filter((i): i is string => !!i && !BUILT_IN.has(i)))];
+  const notices = packed.length
+    ? [
+        `${packed.length} ${packed.length === 1 ? 'icon' : 'icons'} from icon packs (${packed.slice(0, 4).join(', ')}${packed.length > 4 ? ', …' : ''}) stay in the diagram's text: the canvas shows each node's kind, the export writes the icons back`,
+      ]
+    : [];
+  return { kind: 'architecture', direction: 'LR', nodes, groups, edges, notices };
 }

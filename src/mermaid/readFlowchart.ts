@@ -75,6 +75,9 @@ function fillOf(styles: string[] | undefined, classes: string[] | undefined, def
   return undefined;
 }
 
+/** Mermaid's Font Awesome syntax in a label: `fa:fa-globe`, `fab:fa-github`, `fak:fa-custom`. */
+const FONT_AWESOME = /\bfa[bklrsd]?:fa-[\w-]+/g;
+
 const STROKES: Record<string, EdgeStyle> = { normal: 'solid', thick: 'thick', dotted: 'dotted', invisible: 'invisible' };
 
 export function readFlowchart(db: FlowDb): MGraph {
@@ -87,6 +90,7 @@ export function readFlowchart(db: FlowDb): MGraph {
   const defs = db.getClasses();
   let clickable = 0;
   let images = 0;
+  let icons = 0;
   const nodes: MNode[] = [];
   for (const v of db.getVertices().values()) {
     if (groupIds.has(v.id)) continue;
@@ -94,7 +98,13 @@ export function readFlowchart(db: FlowDb): MGraph {
     if ((v.classes ?? []).includes('clickable')) clickable++;
     if (v.img) images++;
     // A node written without a label has its id as text; an explicit label stays, even if blank.
-    const node: MNode = { id: v.id, label: v.text === undefined ? v.id : cleanLabel(v.text, v.labelType), shape: shapeOf(v.type), classes };
+    // Font Awesome icons (`fa:fa-globe`) stay in the author's text; the canvas shows the kind's icon.
+    const written = v.text === undefined ? v.id : cleanLabel(v.text, v.labelType);
+    const label = written.replace(FONT_AWESOME, () => {
+      icons++;
+      return '';
+    });
+    const node: MNode = { id: v.id, label: label.replace(/ {2,}/g, ' ').trim() || (written === label ? label : v.id), shape: shapeOf(v.type), classes };
     const p = parent.get(v.id);
     if (p) node.parent = p;
     const fill = fillOf(v.styles, v.classes, defs);
@@ -118,7 +128,10 @@ export function readFlowchart(db: FlowDb): MGraph {
     label: cleanLabel(e.text, e.labelType),
     style: STROKES[e.stroke ?? 'normal'] ?? 'solid',
   }));
-  if (clickable > 0) notices.push(`${clickable} click ${clickable === 1 ? 'handler was' : 'handlers were'} ignored`);
-  if (images > 0) notices.push(`${images} ${images === 1 ? 'image was' : 'images were'} left out (the nodes stay)`);
+  const kept = (n: number, one: string, many: string, why: string) => `${n} ${n === 1 ? one : many} in the diagram's text: ${why}`;
+  if (clickable > 0) notices.push(kept(clickable, 'click line stays', 'click lines stay', 'kept for the export, never run here'));
+  if (images > 0) notices.push(kept(images, 'image stays', 'images stay', 'the canvas shows the node, the export writes the image back'));
+  if (icons > 0)
+    notices.push(kept(icons, 'Font Awesome icon stays', 'Font Awesome icons stay', "the canvas shows each node's kind, the export writes the icons back"));
   return { kind: 'flowchart', direction: direction(db.getDirection()), nodes, groups, edges, notices };
 }

@@ -116,14 +116,19 @@ describe('flowcharts', () => {
     expect(node(r, 'E').label).toBe('boldx');
   });
 
-  it('ignores click lines and init directives, with notices, and keeps the nodes', async () => {
+  it('keeps click lines in the text (never run) and ignores init directives, with notices, and keeps the nodes', async () => {
     const r = await diagramOf(`%%{init: {"theme": "dark", "maxEdges": 1}}%%
 flowchart LR
       A --> B --> C
       click A callback "Tooltip"
       click B href "https://example.com"`);
     expect(r.diagram.nodes.map((n) => n.id).sort()).toEqual(['A', 'B', 'C']);
-    expect(r.notices).toEqual(expect.arrayContaining([expect.stringMatching(/click handlers were ignored/), expect.stringMatching(/directives were ignored/)]));
+    expect(r.notices).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/2 click lines stay in the diagram's text: kept for the export, never run here/),
+        expect.stringMatching(/directives were ignored/),
+      ]),
+    );
     // The directive could not lower the edge limit: both edges are there.
     expect(r.diagram.edges).toHaveLength(2);
   });
@@ -301,5 +306,27 @@ describe('sequence diagrams in Node', () => {
       'sequenceDiagram\n    participant O@{ "type": "database" }\n    participant Q@{ "type": "queue" }\n    actor U\n    U->>O: read\n    O->>Q: emit',
     );
     expect(Object.fromEntries(diagram.nodes.map((n) => [n.id, n.kind]))).toEqual({ O: 'database', Q: 'queue', U: 'client' });
+  });
+});
+
+describe('what the canvas does not show stays in the text, and the preview says so', () => {
+  it('Font Awesome icons leave the label and are counted', async () => {
+    const r = await diagramOf('flowchart TD\n    B["fa:fa-twitter for peace"]\n    B-->C[fa:fa-ban forbidden]\n    B-->D(fa:fa-spinner)');
+    expect(Object.fromEntries(r.diagram.nodes.map((n) => [n.id, n.label]))).toEqual({ B: 'for peace', C: 'forbidden', D: 'D' });
+    expect(r.notices).toContain("3 Font Awesome icons stay in the diagram's text: the canvas shows each node's kind, the export writes the icons back");
+  });
+
+  it('icons from icon packs are named', async () => {
+    const r = await diagramOf(
+      'architecture-beta\n    group api(logos:aws-lambda)[API]\n    service db(logos:aws-aurora)[Database] in api\n    service s(server)[Server] in api\n    db:L -- R:s',
+    );
+    expect(r.notices).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^2 icons from icon packs \(logos:aws-aurora, logos:aws-lambda\) stay in the diagram's text/)]),
+    );
+  });
+
+  it('sequence notes are counted', async () => {
+    const r = await diagramOf('sequenceDiagram\n    A->>B: hi\n    Note over A,B: one\n    Note right of B: two');
+    expect(r.notices).toContain("2 notes stay in the diagram's text (the canvas does not show sequence notes); the Mermaid export writes them back");
   });
 });

@@ -100,11 +100,10 @@ export function readFlowchart(db: FlowDb): MGraph {
     // A node written without a label has its id as text; an explicit label stays, even if blank.
     // Font Awesome icons (`fa:fa-globe`) stay in the author's text; the canvas shows the kind's icon.
     const written = v.text === undefined ? v.id : cleanLabel(v.text, v.labelType);
-    const label = written.replace(FONT_AWESOME, () => {
-      icons++;
-      return '';
-    });
-    const node: MNode = { id: v.id, label: label.replace(/ {2,}/g, ' ').trim() || (written === label ? label : v.id), shape: shapeOf(v.type), classes };
+    const found = written.match(FONT_AWESOME)?.length ?? 0;
+    icons += found;
+    const label = found ? written.replace(FONT_AWESOME, '').replace(/ {2,}/g, ' ').trim() || v.id : written;
+    const node: MNode = { id: v.id, label, shape: shapeOf(v.type), classes };
     const p = parent.get(v.id);
     if (p) node.parent = p;
     const fill = fillOf(v.styles, v.classes, defs);

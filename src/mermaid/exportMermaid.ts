@@ -2,6 +2,7 @@
 // groups as nested subgraphs, shapes by kind, sync edges `-->`, async `-.->`, kinds as
 // classDef/class lines (which also colour them in any renderer), and everything else in
 // `%% faultline:` comments. Deterministic: the same diagram gives the same text, byte for byte.
+import { kindClassStyle } from './kindClass';
 import type { Diagram, DiagramEdge, DiagramNode, MermaidShape, NodeKind } from '../model';
 import { CATALOG, KINDS, isContainer } from '../model';
 import { formatFields, PREFIX, type Value } from './annotations';
@@ -117,11 +118,6 @@ function derivedEdge(e: DiagramEdge, targetKind: NodeKind): { mode: 'sync' | 'as
   return { mode: inbound, arrow: '-->' };
 }
 
-function kindColours(kind: NodeKind): string {
-  const c = CATALOG[kind].color;
-  return `fill:${c}22,stroke:${c},color:#0f172a`;
-}
-
 /** A colour Mermaid's style grammar takes as is (no parentheses): hex or a colour name. */
 function styleColour(color: string | undefined): string | undefined {
   return color && /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]+)$/.test(color) ? color : undefined;
@@ -179,7 +175,7 @@ export function exportMermaid(d: Diagram): string {
   }
 
   const used = KINDS.filter((k) => k !== 'group' && d.nodes.some((n) => n.kind === k));
-  for (const kind of used) lines.push(`  classDef ${kind} ${kindColours(kind)}`);
+  for (const kind of used) lines.push(`  classDef ${kind} ${kindClassStyle(kind)}`);
   for (const kind of used)
     lines.push(
       `  class ${mentioned

@@ -48,10 +48,11 @@ export function flowLines(flows: readonly RequestFlow[], rename: (id: string) =>
 
 /**
  * Everything about `d` that `derived` (what an import of the exported text gives) lacks, as
- * `%% faultline:` lines, so that importing the text with these lines gives `d` back.
+ * `%% faultline:` lines, so that importing the text with these lines gives `d` back. The name is
+ * left out of an author's own text: there the file's name is the diagram's.
  */
-export function differenceLines(d: Diagram, derived: Diagram): string[] {
-  const lines = [`${PREFIX} diagram ${formatFields({ name: d.name })}`];
+export function differenceLines(d: Diagram, derived: Diagram, options: { name: boolean } = { name: true }): string[] {
+  const lines = options.name ? [`${PREFIX} diagram ${formatFields({ name: d.name })}`] : [];
   const nodes = new Map(derived.nodes.map((n) => [n.id, n]));
   for (const n of d.nodes) {
     const got = nodes.get(n.id);

@@ -39,13 +39,22 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
 
 let renders = 0;
 
+/**
+ * Mermaid's SVG as a file of its own: a link (`click`) is written `xlink:href` without the xlink
+ * namespace, which a page forgives but an image or a download does not (it would not draw at all).
+ */
+export function standaloneSvg(svg: string): string {
+  if (!svg.includes('xlink:') || svg.includes('xmlns:xlink=')) return svg;
+  return svg.replace(/^<svg\b/, '<svg xmlns:xlink="http://www.w3.org/1999/xlink"');
+}
+
 /** Draws Mermaid text to SVG with mermaid itself (securityLevel strict), for the code panel. */
 export function renderMermaid(text: string): Promise<string> {
   return serialised(async () => {
     const mermaid = await loadMermaid();
     try {
       const { svg } = await mermaid.render(`faultline-render-${++renders}`, text);
-      return svg;
+      return standaloneSvg(svg);
     } finally {
       mermaid.mermaidAPI.globalReset();
       mermaid.initialize(CONFIG);

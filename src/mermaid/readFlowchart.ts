@@ -3,6 +3,7 @@ import type { Direction, EdgeStyle } from '../model';
 import { isNodeKind, safeColor } from '../model';
 import type { MEdge, MGraph, MGroup, MNode } from './graph';
 import { shapeOf } from './graph';
+import { faultlineKindClass } from './kindClass';
 import { cleanLabel } from './labels';
 
 interface Vertex {
@@ -104,6 +105,8 @@ export function readFlowchart(db: FlowDb): MGraph {
     icons += found;
     const label = found ? written.replace(FONT_AWESOME, '').replace(/ {2,}/g, ' ').trim() || v.id : written;
     const node: MNode = { id: v.id, label, shape: shapeOf(v.type), classes };
+    const own = classes.map((c) => faultlineKindClass(c, defs.get(c)?.styles)).find((k) => k !== undefined);
+    if (own) node.hint = { kind: own, rule: 'its Faultline kind class' };
     const p = parent.get(v.id);
     if (p) node.parent = p;
     const fill = fillOf(v.styles, v.classes, defs);

@@ -1,8 +1,8 @@
-// Intermediate graph -> Faultline diagram: kinds inferred by the catalog's rule table, groups
+// Intermediate graph -> Faultline diagram: kinds weighed from each node's evidence, groups
 // nested, dotted links asynchronous, sequence messages kept as a request flow. Positions are
 // left for layout.
-import type { Diagram, DiagramEdge, DiagramNode, EdgeStyle } from '../model';
-import { CATALOG, createDiagram, inferKind, nextFreeId, safeId, type Inferred } from '../model';
+import type { Diagram, DiagramEdge, DiagramNode, EdgeStyle, KindInference, NodeKind } from '../model';
+import { CATALOG, createDiagram, inferKind, nextFreeId, safeId } from '../model';
 import type { MGraph } from './graph';
 
 export interface ImportCounts {
@@ -43,8 +43,20 @@ export function toDiagram(graph: MGraph, name: string): Converted {
     if (g.fill) group.color = g.fill;
     d.nodes.push(group);
   }
+  const groupOf = new Map(graph.groups.map((g) => [g.id, g]));
+  const titlesAround = (parent: string | undefined) => {
+    const titles: string[] = [];
+    for (
+      let g = parent === undefined ? undefined : groupOf.get(parent);
+      g && titles.length < graph.groups.length;
+      g = g.parent === undefined ? undefined : groupOf.get(g.parent)
+    )
+      titles.push(g.label);
+    return titles;
+  };
   for (const n of graph.nodes) {
-    const inferred: Inferred = n.hint ?? inferKind({ id: n.id, label: n.label, shape: n.shape, classes: n.classes, icon: n.icon, processFlow });
+    const inferred: KindInference & { kind: NodeKind } =
+      n.hint ?? inferKind({ id: n.id, label: n.label, shape: n.shape, classes: n.classes, icon: n.icon, processFlow, groups: titlesAround(n.parent) });
     const node: DiagramNode = {
       id: idOf(n.id),
       kind: inferred.kind,

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { box, canvas, connectNodes, dragFromPalette, node, runMenu } from '../helpers/canvas';
+import { join } from 'node:path';
+import { box, canvas, connectNodes, dragFromPalette, node, rename, runMenu } from '../helpers/canvas';
 import { openApp, screenshotPath } from '../helpers/e2e';
 
 async function sketch(page: Page) {
@@ -137,5 +138,65 @@ describe('export', () => {
     const png = screenshotPath('export-svg-imagemagick.png');
     execFileSync('convert', [saved, png]);
     expect(await inkedPixels(page, readFileSync(png))).toBeGreaterThan(2_000);
+  });
+
+  it.each([
+    ['checkout.flowchart.mmd', 'Web app', 'Web shop'],
+    ['booking.sequence.mmd', 'Booking API', 'Booking svc'],
+    ['order.state.mmd', 'Being packed', 'Being wrapped'],
+    ['platform.architecture.mmd', 'App server', 'App servers'],
+  ])("keeps %s in its author's text: an edit changes one line, and Mermaid draws the same picture with the new name", async (file, from, to) => {
+    const text = readFileSync(join(process.cwd(), 'tests/fixtures/mermaid/authored', file), 'utf8');
+    const { page } = await openApp();
+    await runMenu(page, 'File', 'Import Mermaid');
+    const dialog = page.getByRole('dialog', { name: 'Import Mermaid' });
+    await dialog.getByRole('textbox', { name: 'Mermaid text' }).fill(text);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await runMenu(page, 'View', 'Show or hide Mermaid code');
+    const panel = page.getByRole('complementary', { name: 'Mermaid code' });
+    await expect.poll(() => codeText(page)).toBe(text);
+    await expect.poll(() => panel.getByText('As its author wrote it').count()).toBe(1);
+    const drawn = async (shot: string) => {
+      await panel.getByRole('tab', { name: 'Rendered' }).click();
+      const img = panel.getByRole('img', { name: 'The diagram as Mermaid draws it' });
+      await expect
+        .poll(
+          async () =>
+            ((await img.count()) > 0 && (await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0))) || (await panel.textContent()),
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBe(true);
+      await img.screenshot({ path: screenshotPath(shot) });
+      const picture = await img.evaluate(async (i: HTMLImageElement) => {
+        const svg = new DOMParser().parseFromString(await (await fetch(i.src)).text(), 'image/svg+xml');
+        const tags: Record<string, number> = {};
+        for (const e of svg.querySelectorAll('*')) tags[e.tagName] = (tags[e.tagName] ?? 0) + 1;
+        const texts = [...svg.querySelectorAll('text, span, p')]
+          .filter((e) => e.children.length === 0)
+          .map((e) => e.textContent?.trim() ?? '')
+          .filter(Boolean)
+          .sort();
+        const fills = [...new Set([...svg.querySelectorAll('[style*="fill"], [fill]')].map((e) => e.getAttribute('fill') ?? ''))].sort();
+        return { tags, texts, fills };
+      });
+      await panel.getByRole('tab', { name: 'Code' }).click();
+      return picture;
+    };
+    const before = await drawn(`author-${file}-before.png`);
+    await rename(page, from, to);
+    await expect.poll(() => codeText(page)).toContain(to);
+    const after = (await codeText(page))!;
+    const oldLines = text.split('\n');
+    const newLines = after.split('\n');
+    expect(newLines.length).toBe(oldLines.length);
+    expect(newLines.filter((l, i) => l !== oldLines[i])).toHaveLength(1);
+    const picture = await drawn(`author-${file}-after.png`);
+    // The same drawing: the same elements and colours, and the same words but the one renamed.
+    expect(picture.tags).toEqual(before.tags);
+    expect(picture.fills).toEqual(before.fills);
+    expect(picture.texts).toEqual(before.texts.map((t) => (t === from ? to : t)).sort());
   });
 });

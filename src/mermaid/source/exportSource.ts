@@ -70,9 +70,9 @@ export async function exportWithSource(d: Diagram, options: SourceExportOptions 
   else if (source.model.type === 'sequence') patchSequence(source.model, ctx);
   else if (source.model.type === 'state') patchState(source.model, ctx);
   else patchArchitecture(source.model, ctx);
-  let body = edits.apply();
-  if (!body.endsWith('\n')) body += '\n';
-  const again = await read(body);
-  const derived = diagramOf(again, d.name);
-  return `${body}${differenceLines(d, derived).join('\n')}\n`;
+  const body = edits.apply();
+  const derived = diagramOf(await read(body), d.name);
+  const lines = differenceLines(d, derived, { name: false });
+  if (lines.length === 0) return body;
+  return `${body.endsWith('\n') ? body : `${body}\n`}${lines.join('\n')}\n`;
 }

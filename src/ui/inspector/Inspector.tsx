@@ -60,7 +60,6 @@ function NodeInspector({ node }: { node: DiagramNode }) {
           {node.inferred ? (
             <p className="fl-hint" data-testid="inferred-reason">
               Inferred on import: {node.inferred.rule}
-              {node.inferred.matched ? ` (“${node.inferred.matched}”)` : ''}
             </p>
           ) : null}
         </div>

@@ -39,14 +39,14 @@ describe('kind inference on the seed labels', () => {
   });
 
   it('says why it chose a kind', () => {
-    expect(inferKind({ id: 'TimelineCache', label: 'Timeline Cache\nGlobal Redis Cluster', shape: 'square' })).toEqual({
+    expect(inferKind({ id: 'TimelineCache', label: 'Timeline Cache\nGlobal Redis Cluster', shape: 'square' })).toMatchObject({
       kind: 'cache',
-      rule: 'the name "redis"',
-      matched: 'redis',
+      rule: 'its name is a "cache"',
+      matched: 'cache',
     });
-    expect(inferKind({ id: 'X', label: 'Orders', shape: 'cylinder' })).toEqual({ kind: 'database', rule: 'a cylinder shape' });
-    expect(inferKind({ id: 'api', label: 'API', classes: ['queue'] })).toMatchObject({ kind: 'queue', rule: 'its Mermaid class' });
-    expect(inferKind({ id: 'S3', label: 'Spread Constraints' }).kind).toBe('service');
+    expect(inferKind({ id: 'X', label: 'Orders', shape: 'cylinder' })).toMatchObject({ kind: 'database', rule: 'a cylinder shape' });
+    expect(inferKind({ id: 'api', label: 'Orders', classes: ['queue'] })).toMatchObject({ kind: 'queue', rule: 'its Mermaid class' });
+    expect(inferKind({ id: 'S3', label: 'Spread Constraints' })).toMatchObject({ kind: 'service', rule: 'no telling words, so a service by default' });
     expect(inferKind({ id: 'media', label: 'Media', icon: 'disk' }).kind).toBe('objectStore');
   });
 

@@ -18,6 +18,8 @@ export interface AppOptions {
   path?: string;
   context?: BrowserContext;
   viewport?: { width: number; height: number };
+  /** How long the first page may take to load: a dev server with a cold cache bundles first. */
+  loadTimeoutMs?: number;
 }
 
 /**
@@ -46,8 +48,9 @@ export async function openApp(options: AppOptions = {}): Promise<{ page: Page; c
   page.on('console', (m) => {
     if (m.type() === 'error') entry.errors.push(m.text());
   });
-  await page.goto(new URL(options.path ?? '/', inject('baseUrl')).toString());
-  await page.getByRole('application').or(page.getByLabel('Diagram canvas')).first().waitFor();
+  const timeout = options.loadTimeoutMs;
+  await page.goto(new URL(options.path ?? '/', inject('baseUrl')).toString(), { timeout });
+  await page.getByRole('application').or(page.getByLabel('Diagram canvas')).first().waitFor({ timeout });
   return { page, context, errors: entry.errors };
 }
 

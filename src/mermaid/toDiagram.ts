@@ -56,7 +56,17 @@ export function toDiagram(graph: MGraph, name: string): Converted {
   };
   for (const n of graph.nodes) {
     const inferred: KindInference & { kind: NodeKind } =
-      n.hint ?? inferKind({ id: n.id, label: n.label, shape: n.shape, classes: n.classes, icon: n.icon, processFlow, groups: titlesAround(n.parent) });
+      n.hint ??
+      inferKind({
+        id: n.id,
+        label: n.label,
+        shape: n.shape,
+        classes: n.classes,
+        icon: n.icon,
+        processFlow,
+        groups: titlesAround(n.parent),
+        participant: graph.kind === 'sequence',
+      });
     const node: DiagramNode = {
       id: idOf(n.id),
       kind: inferred.kind,

@@ -24,6 +24,8 @@ export interface InferenceInput {
   processFlow?: boolean;
   /** Titles of the groups around the node, innermost first. */
   groups?: readonly string[];
+  /** A sequence diagram's participant: a system or a person taking part, never a process step. */
+  participant?: boolean;
 }
 
 export interface Inferred extends KindInference {
@@ -236,7 +238,7 @@ function ballotFor(input: InferenceInput): Ballot {
   const plainBox = input.shape === undefined || input.shape === 'square' || input.shape === 'round';
   const processBox = !!input.processFlow && plainBox;
   voteLabel(ballot, input.label, processBox ? W.processKeyword : 1);
-  const action = startsWithAction(input.label, !!input.processFlow);
+  const action = input.participant ? undefined : startsWithAction(input.label, !!input.processFlow);
   if (action)
     cast(ballot, 'verb', { kind: 'step', weight: action.weight, rule: 'its label starts with an action, so it is a process step', matched: action.verb });
   const labelWords = tokens(input.label).join(' ');

@@ -47,6 +47,12 @@ describe('weighing the evidence for a kind', () => {
     expect(kind('SendGrid\nEmail Provider')).toBe('external');
   });
 
+  it('never makes a sequence diagram participant a process step', () => {
+    expect(kind('push-notifications')).toBe('step');
+    expect(kind('push-notifications', { participant: true })).toBe('service');
+    expect(kind('Send Queue', { participant: true })).toBe('queue');
+  });
+
   it('reads a process flowchart box as a step unless a product or strong words say otherwise', () => {
     const flow = { processFlow: true, shape: 'square' } as const;
     expect(kind('Check Redis Cache', flow)).toBe('step');

@@ -19,6 +19,8 @@ export interface ReadLabel {
   description: string[];
 }
 
+const BRACKETED = /\(([^()]*)\)|\[([^[\]]*)\]|\{([^{}]*)\}/g;
+const BRACKET_LEVELS = 3;
 const QUALIFIED = /\s*(?::\s*|\s[-–—|]\s+)/;
 const PREPOSITION = /\s(?:for|of|with|to|from|in|on|via|by|at|using|behind|into|over|per)\s/i;
 const COORDINATION = /\s*(?:\/|&|\+|,|\band\b|\bor\b)\s*/i;
@@ -26,14 +28,20 @@ const COORDINATION = /\s*(?:\/|&|\+|,|\band\b|\bor\b)\s*/i;
 export function readLabel(label: string): ReadLabel {
   const lines = label
     .split('\n')
-    .map((l) => l.trim())
+    // One space between words: the patterns below then take linear time on any label.
+    .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   const description = lines.slice(1);
   let first = lines[0] ?? '';
-  first = first.replace(/\(([^)]*)\)|\[([^\]]*)\]|\{([^}]*)\}/g, (_m, a, b, c) => {
-    description.push(a ?? b ?? c ?? '');
-    return ' ';
-  });
+  // Innermost brackets first, a few levels deep (no real label nests deeper).
+  for (let level = 0; level < BRACKET_LEVELS; level++) {
+    const before = first;
+    first = first.replace(BRACKETED, (_m, a, b, c) => {
+      description.push((a ?? b ?? c ?? '').trim());
+      return ' ';
+    });
+    if (first === before) break;
+  }
   const qualified = QUALIFIED.exec(first);
   if (qualified) {
     description.push(first.slice(qualified.index + qualified[0].length).trim());

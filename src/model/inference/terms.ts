@@ -21,12 +21,15 @@ export interface TermMatch {
 
 /** Lower-case words of a label or id: camelCase and snake_case split, punctuation dropped. */
 export function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    text
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      // "HTTPServer" -> "HTTP Server", by looking ahead (a run of capitals is read once).
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 export function singular(word: string): string {

@@ -26,4 +26,10 @@ describe('reading a label', () => {
     expect(readLabel('App for Hotel Managers').name).toEqual([{ head: 'App', complement: ' for Hotel Managers' }]);
     expect(readLabel('for nobody').name).toEqual([{ head: '', complement: 'for nobody' }]);
   });
+
+  it('reads runs of spaces as one and takes nested parentheses from the inside out', () => {
+    expect(readLabel('Orders \t   DB').name.map((p) => p.head)).toEqual(['Orders DB']);
+    expect(readLabel('Feed (fan-out (push))').description).toEqual(['push', 'fan-out']);
+    expect(readLabel('Search ((').name.map((p) => p.head)).toEqual(['Search ((']);
+  });
 });

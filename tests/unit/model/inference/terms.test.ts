@@ -9,6 +9,8 @@ describe('catalog terms in a text', () => {
     expect(tokens('HiveMQ PostgreSQL')).toEqual(['hivemq', 'postgresql']);
     expect(tokens('SendGrid')).toEqual(['sendgrid']);
     expect(tokens('UserDB')).toEqual(['user', 'db']);
+    expect(words('HTTPServer_v2 AWSLambda')).toEqual(['http', 'server', 'v2', 'aws', 'lambda']);
+    expect(words('A'.repeat(5))).toEqual(['aaaaa']);
   });
 
   it('takes the longest phrase where it starts', () => {

@@ -3,7 +3,8 @@
 // replicated over seeds on every core. Prints a table, or CSV with --csv.
 import type { Diagram, Scenario } from '../model';
 import { isSource } from '../model';
-import { digestRun } from '../sim/replicate';
+import { ms, pct } from '../sim/numbers';
+import { digestRun, formatEstimate } from '../sim/replicate';
 import { analyseHysteresis, findKnee, KNEE_RULE, planHysteresis, planLoadSweep, planParameterSweep, SweepError, sweepPoints } from '../sim/sweep';
 import { csv } from './csv';
 import { table } from './format';
@@ -27,10 +28,6 @@ function clientOf(d: Diagram, name: string): string {
   if (!found) throw new UsageError(`There is no "${name}" in the diagram (give a client's id or label).`);
   return found.id;
 }
-
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const ms = (v: number) => `${v >= 100 ? Math.round(v) : v.toFixed(1)} ms`;
-const plusMinus = (mean: number, half: number, f: (v: number) => string) => (Number.isFinite(half) ? `${f(mean)} ± ${f(half)}` : f(mean));
 
 export async function sweepCommand(args: string[], io: CliIo, readMermaid?: ReadMermaid): Promise<number> {
   const parsed = parseCliArgs(
@@ -99,9 +96,9 @@ export async function sweepCommand(args: string[], io: CliIo, readMermaid?: Read
           [axis, 'success', 'p99', 'mean', 'goodput'],
           ...points.map((p) => [
             p.x.toLocaleString('en-US', { maximumFractionDigits: 2 }),
-            plusMinus(p.success.mean, p.success.half, pct),
-            plusMinus(p.p99Ms.mean, p.p99Ms.half, ms),
-            plusMinus(p.meanMs.mean, p.meanMs.half, ms),
+            formatEstimate(p.success, pct),
+            formatEstimate(p.p99Ms, ms),
+            formatEstimate(p.meanMs, ms),
             `${Math.round(p.goodput.mean).toLocaleString('en-US')}/s`,
           ]),
         ],

@@ -3,8 +3,9 @@
 import type { Diagram, Scenario } from '../model';
 import { baselineScenario, findScenario, isSource, newId, simulationRevision } from '../model';
 import { scenarioTitle } from '../sim/describe';
-import { aggregate, digestRun, replicationSeeds } from '../sim/replicate';
-import { compareEstimates, type Estimate } from '../sim/stats';
+import { pct } from '../sim/numbers';
+import { aggregate, digestRun, formatEstimate, replicationSeeds } from '../sim/replicate';
+import { compareEstimates } from '../sim/stats';
 import {
   analyseHysteresis,
   findKnee,
@@ -22,11 +23,6 @@ import {
 import type { Expectation } from '../templates/types';
 import type { Editor } from './Editor';
 import type { ComparedOverSeeds, OutcomeOverSeeds, StudyControl, StudyRecord, StudyResult } from './studies';
-
-function pct(e: Estimate): string {
-  const value = `${(e.mean * 100).toFixed(1)}%`;
-  return Number.isFinite(e.half) ? `${value} ± ${(e.half * 100).toFixed(1)}` : value;
-}
 
 export class StudyRuns {
   constructor(
@@ -46,11 +42,20 @@ export class StudyRuns {
     return false;
   }
 
-  /** A sweep's inputs refused (a bad range, a missing part): said, not thrown. */
-  private refuse(error: unknown): null {
-    if (error instanceof SweepError) this.editor.notify(error.message, 'error');
-    else throw error;
-    return null;
+  /**
+   * A study's plan for the open diagram, or null when it cannot be made: no client, or inputs
+   * refused (a bad range, a missing part), which are said rather than thrown.
+   */
+  private plan<P>(make: (d: Diagram, scenario: Scenario) => P): { d: Diagram; plan: P } | null {
+    const d = this.editor.diagram;
+    if (!this.needsClient(d)) return null;
+    try {
+      return { d, plan: make(d, this.scenario()) };
+    } catch (error) {
+      if (error instanceof SweepError) this.editor.notify(error.message, 'error');
+      else throw error;
+      return null;
+    }
   }
 
   private keep(name: string, scenario: Scenario, seeds: number, result: StudyResult, diagram: Diagram): Promise<StudyRecord> {
@@ -77,7 +82,7 @@ export class StudyRuns {
     );
     if (!digests) return null;
     const replicated = aggregate(digests);
-    this.editor.notify(`${title}: ${replicated.clients.map((c) => `${c.label} ${pct(c.successRatio)} success`).join('; ')}`);
+    this.editor.notify(`${title}: ${replicated.clients.map((c) => `${c.label} ${formatEstimate(c.successRatio, pct)} success`).join('; ')}`);
     return this.keep(title, scenario, n, { kind: 'replication', replicated }, d);
   }
 
@@ -106,28 +111,18 @@ export class StudyRuns {
   }
 
   async loadSweep(spec: LoadSweepSpec): Promise<StudyRecord | null> {
-    const d = this.editor.diagram;
-    if (!this.needsClient(d)) return null;
-    let plan: ReturnType<typeof planLoadSweep>;
-    try {
-      plan = planLoadSweep(d, this.scenario(), spec);
-    } catch (error) {
-      return this.refuse(error);
-    }
+    const planned = this.plan((d, scenario) => planLoadSweep(d, scenario, spec));
+    if (!planned) return null;
+    const { d, plan } = planned;
     const client = d.nodes.find((n) => n.id === spec.clientId)!;
     const name = `Load sweep of ${client.label}: ${Math.round(spec.fromRps)} to ${Math.round(spec.toRps)} req/s in ${spec.steps} steps × ${spec.seeds} seeds`;
     return this.sweep('load', name, `${client.label} load`, 'req/s', spec.clientId, plan, spec.seeds);
   }
 
   async parameterSweep(spec: ParameterSweepSpec, clientId?: string): Promise<StudyRecord | null> {
-    const d = this.editor.diagram;
-    if (!this.needsClient(d)) return null;
-    let plan: ReturnType<typeof planParameterSweep>;
-    try {
-      plan = planParameterSweep(d, this.scenario(), spec);
-    } catch (error) {
-      return this.refuse(error);
-    }
+    const planned = this.plan((d, scenario) => planParameterSweep(d, scenario, spec));
+    if (!planned) return null;
+    const { d, plan } = planned;
     const label = (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id;
     const edge = d.edges.find((x) => x.id === spec.target.id);
     const part = spec.target.type === 'node' ? label(spec.target.id) : `${label(edge!.source)} → ${label(edge!.target)}`;
@@ -138,14 +133,9 @@ export class StudyRuns {
 
   async hysteresis(spec: HysteresisSpec): Promise<StudyRecord | null> {
     const e = this.editor;
-    const d = e.diagram;
-    if (!this.needsClient(d)) return null;
-    let plan: ReturnType<typeof planHysteresis>;
-    try {
-      plan = planHysteresis(d, this.scenario(), spec);
-    } catch (error) {
-      return this.refuse(error);
-    }
+    const planned = this.plan((d, scenario) => planHysteresis(d, scenario, spec));
+    if (!planned) return null;
+    const { d, plan } = planned;
     const scenario = { ...plan.scenario, id: `${plan.scenario.id}-hysteresis` };
     const run = await e.runs.run({ diagram: d, scenario });
     if (!run) return null;

@@ -9,7 +9,8 @@ import { formatFields, PREFIX, type Value } from './annotations';
 import { flowLines, scenarioLines } from './faultlineLines';
 import { shapeOf } from './graph';
 
-const OPEN_CLOSE: Record<MermaidShape, [string, string]> = {
+/** A shape's brackets as mermaid's flowchart grammar writes them. */
+export const SHAPE_BRACKETS: Record<MermaidShape, [string, string]> = {
   square: ['[', ']'],
   round: ['(', ')'],
   stadium: ['([', '])'],
@@ -103,9 +104,10 @@ export function escapeLabel(text: string): string {
 
 const quoted = (text: string) => `"${escapeLabel(text)}"`;
 
-function nodeLine(n: DiagramNode, id: string): string {
+/** A node as a vertex statement: its id, its shape's brackets (kept from import, else its kind's) and its label. */
+export function nodeLine(n: DiagramNode, id: string): string {
   const shape = n.shape ? shapeOf(n.shape) : CATALOG[n.kind].mermaidShape;
-  const [open, close] = OPEN_CLOSE[shape];
+  const [open, close] = SHAPE_BRACKETS[shape];
   return `${id}${open}${quoted(n.label)}${close}`;
 }
 

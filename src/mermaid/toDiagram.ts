@@ -2,7 +2,9 @@
 // nested, dotted links asynchronous, sequence messages kept as a request flow. Positions are
 // left for layout.
 import type { Diagram, DiagramEdge, DiagramNode, EdgeStyle, KindInference, NodeKind } from '../model';
-import { CATALOG, createDiagram, inferKind, nextFreeId, safeId } from '../model';
+import { CATALOG, createDiagram, nextFreeId, safeId } from '../model';
+// Not through the model's index: inference is only needed on import, which loads when used.
+import { inferKind } from '../model/inference';
 import type { MGraph } from './graph';
 
 export interface ImportCounts {

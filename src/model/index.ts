@@ -8,8 +8,6 @@ export * from './validate';
 export { isSlug, newId, nextFreeId } from './ids';
 export { safeColor } from './color';
 export { DIAGRAM_MIGRATIONS, migrate, migrateRecord, MIGRATIONS, type Migration, NewerSchemaError, type RecordMigrations } from './migrations';
-export { inferKind, words } from './inference';
-export type { InferenceInput, Inferred } from './inference';
 export { normalizeLabel } from './labels';
 export { fingerprint, simulationRevision } from './revision';
 export * from './faultTypes';

@@ -110,7 +110,14 @@ export interface Replicated {
 export function aggregate(digests: readonly RunDigest[]): Replicated {
   if (digests.length === 0) throw new Error('There are no runs to put together.');
   const first = digests[0];
-  const of = <T>(pick: (d: RunDigest) => T[], i: number, value: (x: T) => number) => estimate(digests.map((d) => value(pick(d)[i])));
+  // One figure of the i-th client, node or edge, over every digest.
+  const across =
+    <T>(pick: (d: RunDigest) => readonly T[]) =>
+    (i: number, value: (x: T) => number) =>
+      estimate(digests.map((d) => value(pick(d)[i])));
+  const client = across((d) => d.summary.clients);
+  const node = across((d) => d.summary.nodes);
+  const edge = across((d) => d.summary.edges);
   return {
     seeds: digests.map((d) => d.seed),
     bucketMs: first.bucketMs,
@@ -118,36 +125,12 @@ export function aggregate(digests: readonly RunDigest[]): Replicated {
     clients: first.summary.clients.map((c, i) => ({
       id: c.id,
       label: c.label,
-      successRatio: of(
-        (d) => d.summary.clients,
-        i,
-        (x) => x.successRatio,
-      ),
-      meanMs: of(
-        (d) => d.summary.clients,
-        i,
-        (x) => x.latency.mean,
-      ),
-      p50Ms: of(
-        (d) => d.summary.clients,
-        i,
-        (x) => x.latency.p50,
-      ),
-      p99Ms: of(
-        (d) => d.summary.clients,
-        i,
-        (x) => x.latency.p99,
-      ),
-      requests: of(
-        (d) => d.summary.clients,
-        i,
-        (x) => x.requests,
-      ),
-      failures: of(
-        (d) => d.summary.clients,
-        i,
-        (x) => x.failures,
-      ),
+      successRatio: client(i, (x) => x.successRatio),
+      meanMs: client(i, (x) => x.latency.mean),
+      p50Ms: client(i, (x) => x.latency.p50),
+      p99Ms: client(i, (x) => x.latency.p99),
+      requests: client(i, (x) => x.requests),
+      failures: client(i, (x) => x.failures),
       successBand: band(
         digests.map((d) => d.success[i]),
         first.buckets,
@@ -160,49 +143,21 @@ export function aggregate(digests: readonly RunDigest[]): Replicated {
     nodes: first.summary.nodes.map((n, i) => ({
       id: n.id,
       label: n.label,
-      utilisation: of(
-        (d) => d.summary.nodes,
-        i,
-        (x) => x.utilisation,
-      ),
-      meanResponseMs: of(
-        (d) => d.summary.nodes,
-        i,
-        (x) => x.meanResponseMs,
-      ),
-      meanQueueWaitMs: of(
-        (d) => d.summary.nodes,
-        i,
-        (x) => x.meanQueueWaitMs,
-      ),
-      failed: of(
-        (d) => d.summary.nodes,
-        i,
-        (x) => CAUSES.reduce((s, c) => s + x.failures[c], 0),
-      ),
+      utilisation: node(i, (x) => x.utilisation),
+      meanResponseMs: node(i, (x) => x.meanResponseMs),
+      meanQueueWaitMs: node(i, (x) => x.meanQueueWaitMs),
+      failed: node(i, (x) => CAUSES.reduce((s, c) => s + x.failures[c], 0)),
     })),
     edges: first.summary.edges.map((e, i) => ({
       id: e.id,
-      meanAttempts: of(
-        (d) => d.summary.edges,
-        i,
-        (x) => x.meanAttempts,
-      ),
-      timeouts: of(
-        (d) => d.summary.edges,
-        i,
-        (x) => x.timeouts,
-      ),
-      breakerOpened: of(
-        (d) => d.summary.edges,
-        i,
-        (x) => x.breakerOpened,
-      ),
+      meanAttempts: edge(i, (x) => x.meanAttempts),
+      timeouts: edge(i, (x) => x.timeouts),
+      breakerOpened: edge(i, (x) => x.breakerOpened),
     })),
   };
 }
 
-/** "99.2% ± 0.3" style text of an estimate, with `digits` after the point. */
+/** "99.2% ± 0.3" style text of an estimate, each number written by `format`. */
 export function formatEstimate(e: Estimate, format: (v: number) => string): string {
   if (!Number.isFinite(e.mean)) return '–';
   return Number.isFinite(e.half) ? `${format(e.mean)} ± ${format(e.half)}` : format(e.mean);

@@ -5,6 +5,7 @@
 // Plans are lists of runs (diagram, scenario, seed); results are digests of them.
 import type { CallProps, Diagram, NodeProps, Scenario } from '../model';
 import { callField, fieldError, isSource, nodeField } from '../model';
+import { pct } from './numbers';
 import { type RunDigest, replicationSeeds } from './replicate';
 import { estimate, type Estimate } from './stats';
 
@@ -238,7 +239,6 @@ export function analyseHysteresis(loads: readonly number[], stepMs: number, dige
   const before = steps[0];
   const after = steps[steps.length - 1];
   const recovers = after.success >= before.success - 0.02 && after.p99Ms <= Math.max(1.5 * before.p99Ms, before.p99Ms + 20);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const verdict = recovers
     ? `Recovers: back at ${Math.round(after.load)} req/s it succeeds ${pct(after.success)} (p99 ${Math.round(after.p99Ms)} ms), as before the climb.`
     : `Stays collapsed: back at ${Math.round(after.load)} req/s it succeeds ${pct(after.success)} (p99 ${Math.round(after.p99Ms)} ms) against ${pct(before.success)} (p99 ${Math.round(before.p99Ms)} ms) before the climb: a metastable failure.`;

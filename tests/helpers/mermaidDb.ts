@@ -25,6 +25,20 @@ function call(db: Db, name: string, ...args: unknown[]): unknown {
   return typeof db[name] === 'function' ? plain(db[name](...args)) : undefined;
 }
 
+/** Fields read as they are, by the getter that gives each. */
+const GETTERS = {
+  sequence: {
+    actors: 'getActors',
+    actorKeys: 'getActorKeys',
+    messages: 'getMessages',
+    boxes: 'getBoxes',
+    created: 'getCreatedActors',
+    destroyed: 'getDestroyedActors',
+    title: 'getDiagramTitle',
+  },
+  architecture: { services: 'getServices', junctions: 'getJunctions', groups: 'getGroups', edges: 'getEdges' },
+};
+
 export interface DbSnapshot {
   type: string;
   fields: Record<string, unknown>;
@@ -51,14 +65,8 @@ export function mermaidSnapshot(text: string): Promise<DbSnapshot> {
       fields.title = call(db, 'getDiagramTitle');
       fields.accTitle = call(db, 'getAccTitle');
       fields.accDescription = call(db, 'getAccDescription');
-    } else if (type === 'sequence') {
-      fields.actors = call(db, 'getActors');
-      fields.actorKeys = call(db, 'getActorKeys');
-      fields.messages = call(db, 'getMessages');
-      fields.boxes = call(db, 'getBoxes');
-      fields.created = call(db, 'getCreatedActors');
-      fields.destroyed = call(db, 'getDestroyedActors');
-      fields.title = call(db, 'getDiagramTitle');
+    } else if (type === 'sequence' || type === 'architecture') {
+      for (const [field, getter] of Object.entries(GETTERS[type])) fields[field] = call(db, getter);
     } else if (type === 'stateDiagram' || type === 'state') {
       // Edge ids and note ids count up, and a concurrent state's regions get ids from a counter or
       // at random: they are numbered here in the order they come.
@@ -73,11 +81,6 @@ export function mermaidSnapshot(text: string): Promise<DbSnapshot> {
       fields.direction = call(db, 'getDirection');
       fields.classes = call(db, 'getClasses');
       fields.accTitle = call(db, 'getAccTitle');
-    } else if (type === 'architecture') {
-      fields.services = call(db, 'getServices');
-      fields.junctions = call(db, 'getJunctions');
-      fields.groups = call(db, 'getGroups');
-      fields.edges = call(db, 'getEdges');
     }
     return { type, fields };
   });

@@ -42,16 +42,3 @@ export function scenario(durationMs: number, init: Partial<Scenario> = {}): Scen
 export function nodeFault(type: Fault['type'], target: string, startMs: number, endMs: number, extra: Partial<Fault> = {}): Fault {
   return { id: `${type}-${target}`, type, target: { type: 'node', id: target }, startMs, endMs, ...extra };
 }
-
-/** Erlang C: the probability that an arrival waits in an M/M/c queue with offered load a = λ/μ. */
-export function erlangC(c: number, a: number): number {
-  let sum = 0;
-  let term = 1;
-  for (let k = 0; k < c; k++) {
-    if (k > 0) term *= a / k;
-    sum += term;
-  }
-  const last = (term * a) / c;
-  const top = last * (c / (c - a));
-  return top / (sum + top);
-}

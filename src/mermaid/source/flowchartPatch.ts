@@ -3,9 +3,9 @@
 // chain that drew it; new nodes and connections are added as lines of their own; `style`, `class`
 // and `click` lines follow the nodes they name. Chains, nodes and links that stay are copied from
 // the author's text, character for character.
-import type { DiagramEdge, DiagramNode, MermaidShape } from '../../model';
-import { CATALOG, isContainer } from '../../model';
-import { shapeOf } from '../graph';
+import type { DiagramEdge, DiagramNode } from '../../model';
+import { isContainer } from '../../model';
+import { nodeLine, SHAPE_BRACKETS } from '../exportMermaid';
 import { type SourceChanges, pairKey } from './diff';
 import type { FlowLinkRef, FlowSource, FlowStatement, FlowVertexRef, LinkData } from './flowchartTree';
 import { labelIn, quotedLabel } from './labelText';
@@ -26,23 +26,8 @@ export interface PatchContext {
   touchAll: boolean;
 }
 
-const BRACKETS: Record<string, [string, string]> = {
-  square: ['[', ']'],
-  round: ['(', ')'],
-  stadium: ['([', '])'],
-  subroutine: ['[[', ']]'],
-  cylinder: ['[(', ')]'],
-  circle: ['((', '))'],
-  doublecircle: ['(((', ')))'],
-  ellipse: ['(-', '-)'],
-  odd: ['>', ']'],
-  diamond: ['{', '}'],
-  hexagon: ['{{', '}}'],
-  lean_right: ['[/', '/]'],
-  lean_left: ['[\\', '\\]'],
-  trapezoid: ['[/', '\\]'],
-  inv_trapezoid: ['[\\', '/]'],
-};
+/** Brackets for each vertex type mermaid reads: Faultline's shapes and the ellipse it reads as a circle. */
+const BRACKETS: Record<string, [string, string]> = { ...SHAPE_BRACKETS, ellipse: ['(-', '-)'] };
 
 const HEADS: Record<string, string> = { arrow_point: '>', arrow_cross: 'x', arrow_circle: 'o', arrow_open: '' };
 
@@ -79,15 +64,6 @@ function arrowFor(e: DiagramEdge): string {
 
 export function newLink(e: DiagramEdge): string {
   return `${arrowFor(e)}${e.label ? `|${quotedLabel(e.label)}|` : ''}`;
-}
-
-function nodeShape(n: DiagramNode): MermaidShape {
-  return n.shape ? shapeOf(n.shape) : CATALOG[n.kind].mermaidShape;
-}
-
-export function newVertex(raw: string, n: DiagramNode): string {
-  const [open, close] = BRACKETS[nodeShape(n)] ?? BRACKETS.square;
-  return `${raw}${open}${quotedLabel(n.label)}${close}`;
 }
 
 interface Located {
@@ -178,7 +154,7 @@ export function patchFlowchart(src: FlowSource, ctx: PatchContext): void {
   for (const { statement: s } of all) if (s.stmt === 'chain') for (const v of s.groups.flat()) if (v.text || v.shapeData) definitions.set(v.id, v);
   const definitionOf = (raw: string, n: DiagramNode): string => {
     const v = definitions.get(raw);
-    return v && !changes.shape.has(n.id) ? edits.slice(v.piece.start, v.piece.end) : newVertex(raw, n);
+    return v && !changes.shape.has(n.id) ? edits.slice(v.piece.start, v.piece.end) : nodeLine(n, raw);
   };
   const newGroupLines = (n: DiagramNode, pad: string): string[] => {
     written.add(n.id);
@@ -202,7 +178,7 @@ export function patchFlowchart(src: FlowSource, ctx: PatchContext): void {
     if (isContainer(n.kind)) writeInto(parent, newGroupLines(n, ''));
     else {
       written.add(n.id);
-      writeInto(parent, [newVertex(ctx.raw(n.id), n)]);
+      writeInto(parent, [nodeLine(n, ctx.raw(n.id))]);
     }
   }
   for (const raw of movers) {
@@ -247,11 +223,11 @@ function relabelNodes(all: Located[], ctx: PatchContext): void {
     const withText = [...own].reverse().find((v) => v.text || v.shapeData);
     if (ctx.changes.shape.has(id) || !withText) {
       const at = withText ?? own[0];
-      if (at) ctx.edits.replace(at.vertex.start, at.vertex.end, newVertex(ctx.raw(id), n));
+      if (at) ctx.edits.replace(at.vertex.start, at.vertex.end, nodeLine(n, ctx.raw(id)));
       continue;
     }
     if (withText.text) ctx.edits.replace(withText.text.start, withText.text.end, labelIn(withText.textType, n.label));
-    else if (withText.shapeData) ctx.edits.replace(withText.vertex.start, withText.piece.end, newVertex(ctx.raw(id), n));
+    else if (withText.shapeData) ctx.edits.replace(withText.vertex.start, withText.piece.end, nodeLine(n, ctx.raw(id)));
   }
 }
 

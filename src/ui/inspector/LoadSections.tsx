@@ -5,10 +5,11 @@ import { useRef } from 'react';
 import { baselineScenario, findScenario, type Diagram, type Scenario } from '../../model';
 import { useDocument, useEditor, usePlayback, useUi } from '../../react/editorContext';
 import { CAPACITY_LIMIT, capacityCheck } from '../../sim/capacity';
+import { ms as duration, pct } from '../../sim/numbers';
 import { nodeTheory } from '../../sim/theory';
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const ms = (v: number) => (!Number.isFinite(v) ? 'no end' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(2)} ms`);
+/** A time that may be unbounded (an unstable queue never settles). */
+const ms = (v: number) => (Number.isFinite(v) ? duration(v) : 'no end');
 const rps = (v: number) => `${v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(1)} req/s`;
 
 /** The scenario the numbers are for: the active one, as a run would use it. */

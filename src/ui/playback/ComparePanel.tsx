@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { type ComparedOverSeeds, DEFAULT_SEEDS } from '../../editor/studies';
 import { compareRuns } from '../../playback/compare';
 import { useDocument, useEditor, useStudies } from '../../react/editorContext';
+import { pct } from '../../sim/numbers';
 import { formatEstimate } from '../../sim/replicate';
 import { runLabel, useRun, useStoredRuns } from './RunsPanel';
 import { TimeChart } from './TimeChart';
@@ -112,8 +113,6 @@ function OverSeeds({ a, b }: { a: string; b: string }) {
     </div>
   );
 }
-
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 function CompareCharts({ x, series }: { x: Float64Array; series: ReturnType<typeof compareRuns>['series'][number] }) {
   const success = useMemo(

@@ -8,6 +8,7 @@ import type { RunListing, StoredRuns } from '../../editor/ports';
 import type { RunFreshness } from '../../editor/runControl';
 import { useDocument, useEditor, usePlayback } from '../../react/editorContext';
 import type { RecordedRun } from '../../sim/types';
+import { useDiagramList } from '../useDiagramList';
 
 export function formatWhen(at: number): string {
   return new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -64,22 +65,9 @@ export function freshnessText(f: RunFreshness): string | null {
 
 /** The stored runs of the open diagram, newest first, refreshed when runs change. */
 export function useStoredRuns(): RunListing[] | null {
-  const editor = useEditor();
-  const diagramId = useDocument((s) => s.diagram.id);
+  // The playback store bumps runsVersion when a run is stored or deleted.
   const version = usePlayback((s) => s.runsVersion);
-  const [runs, setRuns] = useState<RunListing[] | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the refetch signal: the playback store bumps it when a run is stored or deleted
-  useEffect(() => {
-    let live = true;
-    void editor.storageReady
-      .then((s) => s.runs?.list(diagramId) ?? [])
-      .then((list) => live && setRuns(list))
-      .catch(() => live && setRuns([]));
-    return () => {
-      live = false;
-    };
-  }, [editor, diagramId, version]);
-  return runs;
+  return useDiagramList(version, (s, diagramId) => s.runs?.list(diagramId) ?? []);
 }
 
 async function change(editor: Editor, what: (runs: StoredRuns) => Promise<void>) {

@@ -18,8 +18,14 @@ export interface TimeChartProps {
 }
 
 /** uPlot draws null as a gap; NaN (no data in a bucket) becomes null. */
-function gaps(values: Float64Array): (number | null)[] {
+export function gaps(values: ArrayLike<number>): (number | null)[] {
   return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+}
+
+/** uPlot draws on a canvas, which CSS does not reach: axes take the theme's colours as drawn now. */
+export function axisColours(el: HTMLElement): { ink: string; grid: { stroke: string; width: number } } {
+  const css = getComputedStyle(el);
+  return { ink: css.getPropertyValue('--muted').trim() || '#64748b', grid: { stroke: css.getPropertyValue('--border').trim() || '#e2e8f0', width: 1 } };
 }
 
 export function TimeChart({ title, unit, x, lines, height = 150, colors = LINE_COLORS }: TimeChartProps) {
@@ -27,10 +33,7 @@ export function TimeChart({ title, unit, x, lines, height = 150, colors = LINE_C
   const { playback } = useEditor();
   useEffect(() => {
     const el = host.current!;
-    // uPlot draws on a canvas, which CSS does not reach: axes take the theme's colours as drawn now.
-    const css = getComputedStyle(el);
-    const ink = css.getPropertyValue('--muted').trim() || '#64748b';
-    const grid = { stroke: css.getPropertyValue('--border').trim() || '#e2e8f0', width: 1 };
+    const { ink, grid } = axisColours(el);
     const opts: uPlot.Options = {
       title,
       width: Math.max(200, el.clientWidth),

@@ -1,33 +1,19 @@
 // The Studies tab: start a replication or a sweep of the open diagram, follow it (progress and
 // Cancel), and read the kept ones, newest first.
 import { Trash2, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
 import type { StudyRecord } from '../../editor/studies';
 import { useDocument, useEditor, useStudies } from '../../react/editorContext';
 import { ProgressBar } from '../primitives/ProgressBar';
 import { formatWhen } from '../playback/RunsPanel';
 import { StudyForm } from './StudyForm';
 import { StudyView } from './StudyView';
+import { useDiagramList } from '../useDiagramList';
 import './studies.css';
 
 /** The open diagram's kept studies, refreshed when they change. */
 function useKeptStudies(): StudyRecord[] | null {
-  const editor = useEditor();
-  const diagramId = useDocument((s) => s.diagram.id);
   const version = useStudies((s) => s.version);
-  const [list, setList] = useState<StudyRecord[] | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the refetch signal, bumped when a study is kept or deleted
-  useEffect(() => {
-    let live = true;
-    void editor.storageReady
-      .then((s) => s.studies?.list(diagramId) ?? [])
-      .then((l) => live && setList(l))
-      .catch(() => live && setList([]));
-    return () => {
-      live = false;
-    };
-  }, [editor, diagramId, version]);
-  return list;
+  return useDiagramList(version, (s, diagramId) => s.studies?.list(diagramId) ?? []);
 }
 
 export function StudiesPanel() {

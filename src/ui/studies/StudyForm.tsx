@@ -24,6 +24,31 @@ function NumberField({ label, value, onChange, step }: { label: string; value: n
   );
 }
 
+function SelectField({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange(v: string): void;
+}) {
+  return (
+    <label className="fl-study-field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function StudyForm() {
   const editor = useEditor();
   const diagram = useDocument((s) => s.diagram);
@@ -81,16 +106,7 @@ export function StudyForm() {
   };
 
   const clientPicker = (
-    <label className="fl-study-field">
-      <span>Client</span>
-      <select value={client?.id ?? ''} onChange={(e) => setClientId(e.target.value)}>
-        {clients.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField label="Client" value={client?.id ?? ''} options={clients.map((c) => ({ value: c.id, label: c.label }))} onChange={setClientId} />
   );
 
   return (
@@ -102,16 +118,7 @@ export function StudyForm() {
         start();
       }}
     >
-      <label className="fl-study-field">
-        <span>Study</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {KINDS.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Study" value={kind} options={KINDS.map((k) => ({ value: k.id, label: k.label }))} onChange={(v) => setKind(v as Kind)} />
       {kind === 'replicate' ? <NumberField label="Seeds" value={seeds} onChange={setSeeds} step={1} /> : null}
       {kind === 'load' || kind === 'hysteresis' ? clientPicker : null}
       {kind === 'load' ? (
@@ -132,27 +139,13 @@ export function StudyForm() {
       ) : null}
       {kind === 'parameter' ? (
         <>
-          <label className="fl-study-field">
-            <span>Part</span>
-            <select value={chosenPart?.value ?? ''} onChange={(e) => setPart(e.target.value)}>
-              {parts.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="fl-study-field">
-            <span>Setting</span>
-            <select value={field?.key ?? ''} onChange={(e) => setFieldKey(e.target.value)}>
-              {fields.map((f) => (
-                <option key={f.key} value={f.key}>
-                  {f.label}
-                  {f.unit && f.unit !== 'count' ? ` (${f.unit})` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Part" value={chosenPart?.value ?? ''} options={parts} onChange={setPart} />
+          <SelectField
+            label="Setting"
+            value={field?.key ?? ''}
+            options={fields.map((f) => ({ value: f.key, label: f.unit && f.unit !== 'count' ? `${f.label} (${f.unit})` : f.label }))}
+            onChange={setFieldKey}
+          />
           <label className="fl-study-field fl-study-values">
             <span>Values</span>
             <input type="text" placeholder="100, 250, 500, 1000" value={values} onChange={(e) => setValues(e.target.value)} />

@@ -2,71 +2,79 @@
 // knee marked, a hysteresis climb's way up and way down with its verdict.
 import { useMemo } from 'react';
 import type { StudyRecord, StudyResult } from '../../editor/studies';
-import { formatEstimate, type Replicated } from '../../sim/replicate';
+import { count, ms, pct } from '../../sim/numbers';
+import { type ClientEstimates, formatEstimate, type NodeEstimates, type Replicated } from '../../sim/replicate';
 import type { Estimate } from '../../sim/stats';
 import { useEditor } from '../../react/editorContext';
 import { XYChart, type XYLine } from './XYChart';
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-const ms = (v: number) => (v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
-const count = (v: number) => Math.round(v).toLocaleString('en-US');
-const round = count;
-
-function Cell({ e, format }: { e: Estimate; format(v: number): string }) {
-  return <td>{formatEstimate(e, format)}</td>;
+/** A column of a table of estimates: its heading, the figure it shows and how it is written. */
+interface Column<T> {
+  heading: string;
+  value(row: T): Estimate;
+  format(v: number): string;
 }
+
+function EstimateTable<T extends { id: string; label: string }>(props: {
+  name: string;
+  caption: string;
+  rowHeading: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+}) {
+  return (
+    <table className="fl-study-table" aria-label={props.name}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.rowHeading}</th>
+          {props.columns.map((c) => (
+            <th key={c.heading} scope="col">
+              {c.heading}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">{row.label}</th>
+            {props.columns.map((c) => (
+              <td key={c.heading}>{formatEstimate(c.value(row), c.format)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const CLIENT_COLUMNS: readonly Column<ClientEstimates>[] = [
+  { heading: 'success', value: (c) => c.successRatio, format: pct },
+  { heading: 'mean', value: (c) => c.meanMs, format: ms },
+  { heading: 'p50', value: (c) => c.p50Ms, format: ms },
+  { heading: 'p99', value: (c) => c.p99Ms, format: ms },
+  { heading: 'failed', value: (c) => c.failures, format: count },
+];
+
+const NODE_COLUMNS: readonly Column<NodeEstimates>[] = [
+  { heading: 'utilisation', value: (n) => n.utilisation, format: pct },
+  { heading: 'mean response', value: (n) => n.meanResponseMs, format: ms },
+  { heading: 'queue wait', value: (n) => n.meanQueueWaitMs, format: ms },
+  { heading: 'failed', value: (n) => n.failed, format: count },
+];
 
 function ReplicationTables({ r }: { r: Replicated }) {
   return (
     <>
-      <table className="fl-study-table" aria-label="Clients over the seeds">
-        <caption>Clients, mean ± 95% interval over {r.seeds.length} seeds (latency of successful requests)</caption>
-        <thead>
-          <tr>
-            <th scope="col">client</th>
-            <th scope="col">success</th>
-            <th scope="col">mean</th>
-            <th scope="col">p50</th>
-            <th scope="col">p99</th>
-            <th scope="col">failed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.clients.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{c.label}</th>
-              <Cell e={c.successRatio} format={pct} />
-              <Cell e={c.meanMs} format={ms} />
-              <Cell e={c.p50Ms} format={ms} />
-              <Cell e={c.p99Ms} format={ms} />
-              <Cell e={c.failures} format={count} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="fl-study-table" aria-label="Nodes over the seeds">
-        <caption>Nodes</caption>
-        <thead>
-          <tr>
-            <th scope="col">node</th>
-            <th scope="col">utilisation</th>
-            <th scope="col">mean response</th>
-            <th scope="col">queue wait</th>
-            <th scope="col">failed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.nodes.map((n) => (
-            <tr key={n.id}>
-              <th scope="row">{n.label}</th>
-              <Cell e={n.utilisation} format={pct} />
-              <Cell e={n.meanResponseMs} format={ms} />
-              <Cell e={n.meanQueueWaitMs} format={ms} />
-              <Cell e={n.failed} format={count} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EstimateTable
+        name="Clients over the seeds"
+        caption={`Clients, mean ± 95% interval over ${r.seeds.length} seeds (latency of successful requests)`}
+        rowHeading="client"
+        rows={r.clients}
+        columns={CLIENT_COLUMNS}
+      />
+      <EstimateTable name="Nodes over the seeds" caption="Nodes" rowHeading="node" rows={r.nodes} columns={NODE_COLUMNS} />
     </>
   );
 }
@@ -97,13 +105,13 @@ function SweepCharts({ result }: { result: Extract<StudyResult, { kind: 'load' |
   );
   const axis = `${result.axis}${result.unit ? ` (${result.unit})` : ''}`;
   const knee = result.knee;
-  const mark = knee === null ? null : { x: knee.at, label: `knee between ${knee.between.map(round).join(' and ')} ${result.unit}`.trim() };
+  const mark = knee === null ? null : { x: knee.at, label: `knee between ${knee.between.map(count).join(' and ')} ${result.unit}`.trim() };
   return (
     <>
       <p className="fl-study-verdict" role="status" aria-label="Knee">
         {knee === null
           ? `No knee within the range swept (${result.kneeRule}).`
-          : `Knee between ${knee.between.map(round).join(' and ')} ${result.unit} (about ${round(knee.at)} by straight line): past it, ${result.kneeRule}.`}
+          : `Knee between ${knee.between.map(count).join(' and ')} ${result.unit} (about ${count(knee.at)} by straight line): past it, ${result.kneeRule}.`}
       </p>
       <div className="fl-chart-grid">
         <XYChart title="Success" xLabel={axis} unit="%" x={x} lines={success} mark={mark} />

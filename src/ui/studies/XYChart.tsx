@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { LINE_COLORS } from '../playback/TimeChart';
+import { axisColours, gaps, LINE_COLORS } from '../playback/TimeChart';
 
 export interface XYLine {
   label: string;
@@ -24,15 +24,11 @@ export interface XYChartProps {
   height?: number;
 }
 
-const gaps = (values: readonly number[]) => values.map((v) => (Number.isFinite(v) ? v : null));
-
 export function XYChart({ title, xLabel, unit, x, lines, mark = null, height = 170 }: XYChartProps) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current!;
-    const css = getComputedStyle(el);
-    const ink = css.getPropertyValue('--muted').trim() || '#64748b';
-    const grid = { stroke: css.getPropertyValue('--border').trim() || '#e2e8f0', width: 1 };
+    const { ink, grid } = axisColours(el);
     const series: uPlot.Series[] = [{ label: xLabel }];
     const data: (number | null)[][] = [[...x]];
     lines.forEach((l, i) => {

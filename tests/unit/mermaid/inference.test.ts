@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMermaid } from '../../../src/mermaid/parse';
 import { toDiagram } from '../../../src/mermaid/toDiagram';
 import type { NodeKind } from '../../../src/model';
-import { inferKind } from '../../../src/model';
+import { inferKind } from '../../../src/model/inference';
 import { seed } from '../../helpers/seeds';
 
 async function kindsOf(name: string): Promise<Map<string, NodeKind>> {

@@ -63,6 +63,10 @@ describe('textbook figures', () => {
     expect(mm1.model).toBe('M/M/c');
     expect(mm1.utilisation).toBeCloseTo(0.5, 10);
     expect(mm1.responseMs).toBeCloseTo(2, 10);
+    // M/M/2 with a = 1: Erlang C = 1/3, so Wq = (1/3) / (2 000 − 1 000) s = 1/3 ms.
+    const mm2 = queueFigures(1_000, 2, 1, true);
+    expect(mm2.waitMs).toBeCloseTo(1 / 3, 10);
+    expect(mm2.responseMs).toBeCloseTo(4 / 3, 10);
     const md1 = queueFigures(700, 1, 1, false);
     expect(md1.waitMs).toBeCloseTo(0.7 / (2 * 0.3), 10);
     expect(queueFigures(2_000, 1, 1, true).responseMs).toBe(Infinity);

@@ -2,7 +2,8 @@
 // inside the tolerance the issue sets; the seed is fixed, so each result is also reproducible.
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/sim/simulate';
-import { erlangC, scenario, station } from '../../helpers/simScenarios';
+import { erlangC } from '../../../src/sim/theory';
+import { scenario, station } from '../../helpers/simScenarios';
 
 function relativeError(measured: number, expected: number): number {
   return Math.abs(measured - expected) / expected;

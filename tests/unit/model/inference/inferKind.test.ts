@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InferenceInput } from '../../../../src/model';
-import { inferKind } from '../../../../src/model';
+import { type InferenceInput, inferKind } from '../../../../src/model/inference';
 
 const kind = (label: string, more: Partial<InferenceInput> = {}) => inferKind({ id: 'n1', label, ...more }).kind;
 

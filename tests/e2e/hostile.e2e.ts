@@ -121,6 +121,18 @@ describe('hostile input', () => {
     const { context, remote } = await watchedContext();
     const { page } = await openApp({ context });
     await openGallery(page);
+    // The first question's pictures are drawn by Mermaid on opening (about 300 ms here, over a
+    // second on a busy machine): wait for them, so what is measured is the hostile files alone.
+    await expect
+      .poll(
+        () =>
+          gallery(page)
+            .getByRole('region', { name: /^Preview of / })
+            .getByRole('img')
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     await resetLongest(page);
     const huge = questionFile('hostile-labels.md', (t) =>
       t

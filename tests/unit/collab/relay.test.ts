@@ -16,8 +16,12 @@ afterAll(async () => {
   await relay?.stop();
 });
 
+/**
+ * The unit suite runs beside these tests on two cores, and once a join waited out the app's 8 s
+ * for the relay's first answer: here the relay is known to be up, so a join may take 20 s.
+ */
 function editorOn(r: Relay, diagram = threeTier().diagram) {
-  return new TestEditor(diagram, { live: { relayUrl: () => r.url, pageUrl: () => 'https://faultline.test/', WebSocket } });
+  return new TestEditor(diagram, { live: { relayUrl: () => r.url, pageUrl: () => 'https://faultline.test/', WebSocket, joinTimeoutMs: 20_000 } });
 }
 
 async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
@@ -30,12 +34,12 @@ async function until(check: () => boolean, what: string, ms = 5000): Promise<voi
 
 async function room(joiners = 1) {
   const host = editorOn(relay);
-  expect(await host.live.start('Candidate')).toBe(true);
+  expect(await host.live.start('Candidate'), host.lastMessage()).toBe(true);
   const link = parseLiveFragment(host.systemClipboard!.split('#')[1])!;
   const guests: TestEditor[] = [];
   for (let i = 0; i < joiners; i++) {
     const guest = editorOn(relay);
-    expect(await guest.live.join(link, `Interviewer ${i + 1}`)).toBe(true);
+    expect(await guest.live.join(link, `Interviewer ${i + 1}`), guest.lastMessage()).toBe(true);
     guests.push(guest);
   }
   return { host, guests, link };
